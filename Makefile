@@ -1,0 +1,45 @@
+# Chorus — the two commands a newcomer needs are `make run` and `make test`.
+# SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build-san/.
+
+JOBS      ?= $(shell nproc)
+BUILD_TYPE ?= RelWithDebInfo
+ifeq ($(SAN),1)
+BUILD_DIR ?= build-san
+CMAKE_EXTRA := -DCHORUS_SANITIZE=ON
+else
+BUILD_DIR ?= build
+CMAKE_EXTRA :=
+endif
+
+.PHONY: build run test bench fuzz format clean deps
+
+build: $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_EXTRA)
+
+deps:
+	scripts/install-deps
+
+run: build
+	./$(BUILD_DIR)/chorus demo
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/run $(BUILD_DIR)
+
+# libFuzzer targets, built with Debian's clang into build-fuzz/.
+fuzz:
+	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_C_COMPILER=clang -DCHORUS_LIBFUZZER=ON
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_fold fuzz_policy_loader fuzz_scan_line
+	@echo "run e.g.: build-fuzz/fuzz_fold -max_total_time=60 fuzz/corpus/fold"
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf build build-san build-fuzz

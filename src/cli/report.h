@@ -1,0 +1,31 @@
+// Rendering of check results for people and programs: the compiler-like text report, the
+// JSON object of one post (also one line of `chorus scan`), and SARIF 2.1.0 for tools that
+// collect findings. Thread-safety: pure functions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "policy/scanner.h"
+
+namespace chorus::cli {
+
+// {"verdict","language","findings":[{category, clause, severity, start, end, text, message,
+// advice, detail}]}.
+nlohmann::json ResultToJson(const CheckResult& result);
+
+// The post with every finding underlined and explained, in the post's language.
+// `name` labels locations ("post", a file name); `color` adds ANSI colours.
+std::string TextReport(std::string_view post, const CheckResult& result, std::string_view name,
+                       bool color);
+
+// A SARIF 2.1.0 log with one run and one result per finding.
+nlohmann::json SarifReport(std::string_view post, const CheckResult& result,
+                           std::string_view artifact_uri, const Policy& policy);
+
+// Line and column (1-based, column counted in code points) of a byte offset.
+std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset);
+
+}  // namespace chorus::cli

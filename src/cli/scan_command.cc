@@ -1,0 +1,307 @@
+// `chorus scan`: many posts, one JSON object per line in and out, on every core.
+//
+// A reader thread cuts the input into batches of lines, worker threads check them, and the
+// main thread writes the results strictly in input order. A broken line gives an error line
+// with its number and the scan goes on.
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/report.h"
+#include "text/utf8.h"
+
+namespace chorus::cli {
+namespace {
+
+struct ScanArgs {
+  std::string policy;
+  std::string input;
+  std::string format = "jsonl";
+  std::string fail_on = "review";
+  std::string language;
+  unsigned threads = 0;
+  bool progress = true;
+  size_t max_bytes = 1 << 20;
+};
+
+struct Batch {
+  uint64_t sequence = 0;
+  uint64_t first_line = 0;  // 1-based number of the batch's first line
+  std::vector<std::string> lines;
+};
+
+struct BatchResult {
+  std::string output;
+  uint64_t posts = 0, errors = 0, bytes = 0;
+  std::array<uint64_t, 4> verdicts{};
+  std::map<std::string, uint64_t> categories;
+};
+
+// A bounded queue of batches between the reader and the workers.
+class BatchQueue {
+ public:
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(Batch b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
+    q_.push_back(std::move(b));
+    not_empty_.notify_one();
+  }
+  bool Pop(Batch* b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return false;
+    *b = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Batch> q_;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+std::string ErrorLine(uint64_t line, const nlohmann::json& id, const std::string& message) {
+  nlohmann::json j = {{"line", line}, {"error", message}};
+  if (!id.is_null()) j["id"] = id;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void CheckLine(const Scanner& scanner, const ScanArgs& args, const std::string& line,
+               uint64_t number, BatchResult* r) {
+  r->bytes += line.size() + 1;
+  std::string_view view = line;
+  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+  if (view.find_first_not_of(" \t") == std::string_view::npos) {
+    r->output += ErrorLine(number, nullptr, "empty line") + "\n";
+    ++r->errors;
+    return;
+  }
+  nlohmann::json input;
+  try {
+    input = nlohmann::json::parse(view);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    if (!text::IsValidUtf8(view)) what = "invalid UTF-8 in the line";
+    r->output += ErrorLine(number, nullptr, "not valid JSON: " + what) + "\n";
+    ++r->errors;
+    return;
+  }
+  if (!input.is_object()) {
+    r->output +=
+        ErrorLine(number, nullptr, "expected a JSON object with \"id\" and \"text\"") + "\n";
+    ++r->errors;
+    return;
+  }
+  const nlohmann::json id = input.contains("id") ? input["id"] : nlohmann::json();
+  if (!input.contains("text") || !input["text"].is_string()) {
+    r->output += ErrorLine(number, id, "missing \"text\" (a string)") + "\n";
+    ++r->errors;
+    return;
+  }
+  CheckOptions options;
+  options.max_bytes = args.max_bytes;
+  options.language = args.language;
+  if (input.contains("lang") && input["lang"].is_string()) options.language = input["lang"];
+  CheckResult result;
+  const std::string& text = input["text"].get_ref<const std::string&>();
+  if (Status s = scanner.Check(text, options, &result); !s.ok()) {
+    r->output += ErrorLine(number, id, s.ToString()) + "\n";
+    ++r->errors;
+    return;
+  }
+  // The contract's order: id, verdict, findings (then the language).
+  nlohmann::json out = ResultToJson(result);
+  nlohmann::ordered_json ordered;
+  ordered["id"] = id;
+  ordered["verdict"] = out["verdict"];
+  ordered["findings"] = out["findings"];
+  ordered["language"] = out["language"];
+  r->output += ordered.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  ++r->posts;
+  ++r->verdicts[static_cast<size_t>(result.verdict)];
+  for (const auto& f : result.findings) ++r->categories[f.category];
+}
+
+int RunScan(const ScanArgs& args) {
+  Severity fail_on;
+  if (!ParseFailOn(args.fail_on, &fail_on)) {
+    std::cerr << "chorus scan: --fail-on must be caution, review or block\n";
+    return kExitUsage;
+  }
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (!args.input.empty() && args.input != "-") {
+    file.open(args.input, std::ios::binary);
+    if (!file) {
+      std::cerr << "chorus scan: cannot open " << args.input << "\n";
+      return kExitUsage;
+    }
+    in = &file;
+  }
+  std::shared_ptr<const Scanner> scanner;
+  if (!LoadScanner(args.policy, &scanner)) return kExitUsage;
+
+  const unsigned threads =
+      args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  BatchQueue queue(threads * 4);
+  std::mutex results_mu;
+  std::condition_variable results_cv;
+  std::map<uint64_t, BatchResult> results;
+  std::atomic<uint64_t> batches_total{UINT64_MAX};
+
+  std::thread reader([&] {
+    constexpr size_t kBatchLines = 256;
+    constexpr size_t kBatchBytes = 1 << 20;
+    uint64_t sequence = 0, line_number = 0;
+    Batch batch;
+    size_t batch_bytes = 0;
+    std::string line;
+    while (std::getline(*in, line)) {
+      if (batch.lines.empty()) batch.first_line = line_number + 1;
+      ++line_number;
+      batch_bytes += line.size();
+      batch.lines.push_back(std::move(line));
+      line.clear();
+      if (batch.lines.size() >= kBatchLines || batch_bytes >= kBatchBytes) {
+        batch.sequence = sequence++;
+        queue.Push(std::move(batch));
+        batch = Batch{};
+        batch_bytes = 0;
+      }
+    }
+    if (!batch.lines.empty()) {
+      batch.sequence = sequence++;
+      queue.Push(std::move(batch));
+    }
+    queue.Close();
+    batches_total = sequence;
+    std::lock_guard<std::mutex> lock(results_mu);
+    results_cv.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      Batch batch;
+      while (queue.Pop(&batch)) {
+        BatchResult r;
+        for (size_t i = 0; i < batch.lines.size(); ++i)
+          CheckLine(*scanner, args, batch.lines[i], batch.first_line + i, &r);
+        std::lock_guard<std::mutex> lock(results_mu);
+        results.emplace(batch.sequence, std::move(r));
+        results_cv.notify_all();
+      }
+    });
+  }
+
+  const bool show_progress = args.progress && isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+  auto last_progress = started;
+  BatchResult total;
+  uint64_t next = 0;
+  while (true) {
+    BatchResult r;
+    {
+      std::unique_lock<std::mutex> lock(results_mu);
+      results_cv.wait(lock, [&] { return results.count(next) || next >= batches_total.load(); });
+      if (!results.count(next)) break;
+      r = std::move(results[next]);
+      results.erase(next);
+    }
+    std::fwrite(r.output.data(), 1, r.output.size(), stdout);
+    total.posts += r.posts;
+    total.errors += r.errors;
+    total.bytes += r.bytes;
+    for (size_t v = 0; v < 4; ++v) total.verdicts[v] += r.verdicts[v];
+    for (const auto& [c, n] : r.categories) total.categories[c] += n;
+    ++next;
+    const auto now = std::chrono::steady_clock::now();
+    if (show_progress && now - last_progress > std::chrono::milliseconds(250)) {
+      const double s = std::chrono::duration<double>(now - started).count();
+      std::fprintf(stderr, "\rscanned %llu posts, %.1f MB, %.0f posts/s   ",
+                   static_cast<unsigned long long>(total.posts + total.errors), total.bytes / 1e6,
+                   (total.posts + total.errors) / s);
+      last_progress = now;
+    }
+  }
+  reader.join();
+  for (auto& w : workers) w.join();
+  std::fflush(stdout);
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
+  std::fprintf(stderr,
+               "chorus scan: %llu posts, %llu errors, %.1f MB in %.2f s (%.0f posts/s, %.1f MB/s, "
+               "%u threads)\n"
+               "  verdicts: ok %llu, caution %llu, review %llu, block %llu\n",
+               static_cast<unsigned long long>(total.posts),
+               static_cast<unsigned long long>(total.errors), total.bytes / 1e6, seconds,
+               total.posts / std::max(seconds, 1e-9), total.bytes / 1e6 / std::max(seconds, 1e-9),
+               threads, static_cast<unsigned long long>(total.verdicts[0]),
+               static_cast<unsigned long long>(total.verdicts[1]),
+               static_cast<unsigned long long>(total.verdicts[2]),
+               static_cast<unsigned long long>(total.verdicts[3]));
+  if (!total.categories.empty()) {
+    std::string line = "  findings:";
+    for (const auto& [c, n] : total.categories) line += " " + c + " " + std::to_string(n) + ",";
+    line.pop_back();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  if (in->bad()) {
+    std::cerr << "chorus scan: reading the input failed\n";
+    return kExitUsage;
+  }
+  if (total.errors > 0) return kExitUsage;
+  for (size_t v = static_cast<size_t>(fail_on); v < 4; ++v)
+    if (total.verdicts[v] > 0) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddScanCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ScanArgs>();
+  CLI::App* cmd = app.add_subcommand("scan",
+                                     "Check many posts: JSON lines {\"id\", \"text\", \"lang\"?} "
+                                     "in, one result line per input line out");
+  cmd->add_option("input", args->input,
+                  "Input file (JSON lines); \"-\" or nothing reads standard input");
+  cmd->add_option("--policy,-p", args->policy, "Policy file (default: the built-in policy)");
+  cmd->add_option("--format,-f", args->format, "Output format (jsonl)")
+      ->check(CLI::IsMember({"jsonl"}));
+  cmd->add_option("--lang,-l", args->language,
+                  "Language of posts without \"lang\" (default: detected)");
+  cmd->add_option("--fail-on", args->fail_on,
+                  "Exit with 1 when any post has a finding at least this severe")
+      ->check(CLI::IsMember({"caution", "review", "block"}));
+  cmd->add_option("--threads,-j", args->threads, "Worker threads (default: every core)");
+  cmd->add_option("--max-bytes", args->max_bytes,
+                  "Refuse posts longer than this many bytes (error line)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("!--no-progress", args->progress, "Do not show progress on the terminal");
+  cmd->callback([args, exit_code] { *exit_code = RunScan(*args); });
+}
+
+}  // namespace chorus::cli

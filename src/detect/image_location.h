@@ -1,0 +1,30 @@
+// Location data in photos: reads EXIF GPS tags and other location metadata (IPTC and XMP
+// city, country, sub-location) with exiv2. Used by `chorus check --image FILE` to warn that a
+// photo reveals where it was taken. Thread-safe: each call opens its own image.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace chorus::detect {
+
+struct ImageLocation {
+  std::optional<double> latitude;   // decimal degrees, south negative
+  std::optional<double> longitude;  // decimal degrees, west negative
+  // Other location metadata as "key: value" ("Iptc.Application2.City: Riga",
+  // "Xmp.photoshop.Country: Latvia"), in the order found.
+  std::vector<std::string> details;
+
+  bool has_gps() const { return latitude.has_value() && longitude.has_value(); }
+  bool empty() const { return !has_gps() && details.empty(); }
+};
+
+// Reads the image at `path` into `out`. Returns an error (with exiv2's reason in plain words)
+// when the file is missing, unreadable or not an image exiv2 understands; an image without
+// any location data is OK with `out->empty()`.
+Status ReadImageLocation(const std::string& path, ImageLocation* out);
+
+}  // namespace chorus::detect

@@ -1,0 +1,75 @@
+// TermIndex: finds words and phrases from lists (client names, codenames, topic lexicons) in
+// folded text, in any of their inflected forms, in one pass.
+//
+// How: each term is split into words and every word expanded into stems and endings
+// (inflection.h). One Hyperscan literal database holds the common stem of every term's first
+// word; a literal hit is then verified in place: the word must start at a word boundary (or
+// after an allowed prefix, for Hebrew), the rest of the token must be an allowed ending, and
+// the following words of the phrase must follow with their own allowed forms. Hits are rare
+// compared with the text, so verification costs little; the scan itself runs at Hyperscan's
+// literal speed.
+//
+// Thread-safety: built once, then Match() may be called from any number of threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "detect/hs_database.h"
+#include "text/inflection.h"
+
+namespace chorus::detect {
+
+struct TermSpec {
+  std::string text;       // as written in the policy or pack (folded when compiled)
+  int list = 0;           // caller's tag: which list or clause the term belongs to
+  bool exact = false;     // match only the written form
+  bool maskable = false;  // may be written with "*" masks ("f*ck")
+  std::vector<const text::InflectionRules*> rules;  // languages whose forms apply
+};
+
+struct TermMatch {
+  uint32_t term = 0;   // index into the specs given to Build()
+  uint32_t start = 0;  // span in the folded text
+  uint32_t end = 0;
+};
+
+class TermIndex {
+ public:
+  // Compiles the terms. Terms that fold to nothing are ignored.
+  Status Build(const std::vector<TermSpec>& specs, const std::string& cache_dir);
+
+  // Appends every occurrence of every term in `folded` (text produced by text::Fold), plus
+  // masked words (`masked_tokens` of the folded text) that fit a maskable single-word term.
+  Status Match(std::string_view folded,
+               const std::vector<std::pair<uint32_t, uint32_t>>& masked_tokens,
+               std::vector<TermMatch>* out) const;
+
+  const TermSpec& spec(uint32_t term) const { return specs_[term]; }
+  size_t size() const { return specs_.size(); }
+  size_t literal_count() const { return literal_terms_.size(); }
+  bool loaded_from_cache() const { return db_.loaded_from_cache(); }
+
+ private:
+  struct CompiledTerm {
+    std::vector<std::vector<text::StemForm>> words;
+    std::vector<std::string> gaps;  // what stands between consecutive words in the term
+    const std::vector<std::string>* prefixes = nullptr;  // may be null
+    std::string folded;
+  };
+  bool Verify(std::string_view folded, uint32_t term_id, size_t hit_start, size_t hit_end,
+              TermMatch* match) const;
+
+  std::vector<TermSpec> specs_;
+  std::vector<CompiledTerm> terms_;
+  std::vector<std::vector<uint32_t>> literal_terms_;  // literal id -> terms sharing it
+  std::vector<uint32_t> literal_length_;
+  std::vector<std::vector<std::string>> prefix_sets_;  // owned prefix lists
+  std::vector<uint32_t> maskable_;                     // single-word maskable terms
+  HsDatabase db_;
+};
+
+}  // namespace chorus::detect

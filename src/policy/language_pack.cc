@@ -1,0 +1,140 @@
+#include "policy/language_pack.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "policy/embedded_data.h"
+#include "policy/yaml_util.h"
+#include "text/fold.h"
+
+namespace chorus {
+namespace {
+
+std::shared_ptr<const text::EndingSet> FoldedEndings(const std::vector<std::string>& raw) {
+  // No implicit empty ending: a bare stem is often another word ("wybor" from "wybory").
+  text::EndingSet set;
+  for (const auto& e : raw) set.insert(text::FoldTerm(e));
+  return std::make_shared<const text::EndingSet>(std::move(set));
+}
+
+Status ParseInflection(const YAML::Node& node, text::InflectionRules* rules) {
+  if (!node) return Status::Ok();
+  if (!node.IsMap()) return yaml::ErrorAt(node, "inflection must be a mapping");
+  if (node["min_stem"]) {
+    try {
+      rules->min_stem = node["min_stem"].as<size_t>();
+    } catch (const YAML::Exception&) {
+      return yaml::ErrorAt(node["min_stem"], "min_stem must be a whole number");
+    }
+  }
+  std::vector<std::string> raw;
+  if (Status s = yaml::ReadStringList(node["strip"], "inflection.strip", &raw); !s.ok()) return s;
+  for (const auto& e : raw) rules->strip.push_back(text::FoldTerm(e));
+  // Longest endings first, so the shortest stem is tried last.
+  std::sort(rules->strip.begin(), rules->strip.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  if (Status s = yaml::ReadStringList(node["endings"], "inflection.endings", &raw); !s.ok())
+    return s;
+  rules->endings = FoldedEndings(raw);
+  if (const YAML::Node alts = node["alternations"]) {
+    if (!alts.IsSequence()) return yaml::ErrorAt(alts, "inflection.alternations must be a list");
+    for (const auto& a : alts) {
+      text::InflectionRules::Alternation alt;
+      std::string from, to;
+      if (Status s = yaml::ReadString(a["from"], "alternation.from", &from); !s.ok()) return s;
+      if (Status s = yaml::ReadString(a["to"], "alternation.to", &to); !s.ok()) return s;
+      if (Status s = yaml::ReadStringList(a["endings"], "alternation.endings", &raw); !s.ok())
+        return s;
+      alt.from = text::FoldTerm(from);
+      alt.to = text::FoldTerm(to);
+      alt.endings = FoldedEndings(raw);
+      rules->alternations.push_back(std::move(alt));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+const std::vector<std::string>& LanguagePack::Lexicon(std::string_view lexicon) const {
+  static const std::vector<std::string> empty;
+  auto it = lexicons.find(lexicon);
+  return it == lexicons.end() ? empty : it->second;
+}
+
+std::string LanguagePack::Ui(std::string_view key) const {
+  auto it = ui.find(key);
+  return it == ui.end() ? std::string(key) : it->second;
+}
+
+Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
+  YAML::Node root;
+  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
+  if (!root.IsMap()) return yaml::ErrorAt(root, "a language pack must be a mapping");
+  try {
+    if (Status s = yaml::ReadString(root["language"], "language", &out->code); !s.ok()) return s;
+    if (root["name"]) yaml::ReadString(root["name"], "name", &out->name);
+    std::string direction = "ltr";
+    if (root["direction"]) yaml::ReadString(root["direction"], "direction", &direction);
+    out->right_to_left = direction == "rtl";
+    if (root["phone_region"])
+      yaml::ReadString(root["phone_region"], "phone_region", &out->phone_region);
+    out->inflection.language = out->code;
+    if (Status s = ParseInflection(root["inflection"], &out->inflection); !s.ok()) return s;
+    std::vector<std::string> prefixes;
+    if (Status s = yaml::ReadStringList(root["prefixes"], "prefixes", &prefixes); !s.ok()) return s;
+    for (const auto& p : prefixes) out->inflection.prefixes.push_back(text::FoldTerm(p));
+    if (const YAML::Node lex = root["lexicons"]) {
+      if (!lex.IsMap()) return yaml::ErrorAt(lex, "lexicons must be a mapping");
+      for (const auto& kv : lex) {
+        std::vector<std::string> entries;
+        const std::string name = kv.first.Scalar();
+        if (Status s = yaml::ReadStringList(kv.second, "lexicons." + name, &entries); !s.ok())
+          return s;
+        out->lexicons[name] = std::move(entries);
+      }
+    }
+    if (const YAML::Node ui = root["ui"]) {
+      if (!ui.IsMap()) return yaml::ErrorAt(ui, "ui must be a mapping");
+      for (const auto& kv : ui) {
+        std::string value;
+        if (Status s = yaml::ReadString(kv.second, "ui." + kv.first.Scalar(), &value); !s.ok())
+          return s;
+        out->ui[kv.first.Scalar()] = value;
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return Status::Error(e.msg, e.mark.line + 1, e.mark.column + 1);
+  }
+  return Status::Ok();
+}
+
+const std::vector<LanguagePack>& BuiltinLanguagePacks() {
+  static const std::vector<LanguagePack> packs = [] {
+    std::vector<LanguagePack> result;
+    for (const auto& f : EmbeddedFiles()) {
+      if (f.path.substr(0, 5) != "lang/") continue;
+      LanguagePack pack;
+      Status s = ParseLanguagePack(f.data, &pack);
+      if (!s.ok()) {
+        std::fprintf(stderr, "chorus: built-in language pack %.*s is broken: %s\n",
+                     static_cast<int>(f.path.size()), f.path.data(), s.ToString().c_str());
+        std::abort();
+      }
+      result.push_back(std::move(pack));
+    }
+    std::sort(result.begin(), result.end(),
+              [](const LanguagePack& a, const LanguagePack& b) { return a.code < b.code; });
+    return result;
+  }();
+  return packs;
+}
+
+const LanguagePack* FindLanguagePack(std::string_view code) {
+  for (const auto& p : BuiltinLanguagePacks())
+    if (p.code == code) return &p;
+  return nullptr;
+}
+
+}  // namespace chorus

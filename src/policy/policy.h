@@ -1,0 +1,85 @@
+// Policy: a company's social media policy as data — who the company is, its clients,
+// competitors and secrets, and the clauses that turn detections into findings with a
+// verdict and an explanation in each language. Built-in clauses come from
+// packs/default-policy.yaml; a policy file adds lists and may override or add clauses.
+//
+// The YAML keys `organization`, `competitors`, `clients`, `confidential_terms` and
+// `approved_disclosures` are a contract; the rest of the format is documented in
+// packs/templates/policy.en.yaml.
+//
+// Thread-safety: a Policy is a plain value.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace chorus {
+
+// Verdicts and finding severities, mild to strict.
+enum class Severity { kOk = 0, kCaution = 1, kReview = 2, kBlock = 3 };
+std::string_view SeverityName(Severity s);
+bool ParseSeverity(std::string_view name, Severity* out);
+
+// The finding categories of the contract in DESIGN.md.
+const std::vector<std::string>& FindingCategories();
+bool IsFindingCategory(std::string_view category);
+
+// A text in several languages.
+struct LocalizedText {
+  std::map<std::string, std::string, std::less<>> by_language;
+  // The text in `language`, else English, else any; empty if none.
+  const std::string& Get(std::string_view language) const;
+  bool empty() const { return by_language.empty(); }
+};
+
+struct Clause {
+  std::string id;        // "category.name"
+  std::string category;  // one of FindingCategories()
+  std::string source;    // which detector feeds it, e.g. "lexicon:politics"; "terms" for custom
+  Severity verdict = Severity::kReview;
+  bool enabled = true;
+  std::vector<std::string> terms;  // extra words and phrases for this clause
+  LocalizedText title, message, advice;
+};
+
+struct PolicySection {  // a chapter of the readable charter
+  std::string id;
+  LocalizedText title, body;
+};
+
+struct Policy {
+  std::string organization;
+  std::vector<std::string> aliases;
+  std::vector<std::string> brands;
+  std::vector<std::string> competitors;
+  std::vector<std::string> clients;
+  std::vector<std::string> confidential_terms;
+  std::vector<std::string> approved_disclosures;
+  std::vector<std::string> official_accounts;
+  std::vector<std::string> internal_domains;
+  std::vector<std::string> allow;
+  std::vector<std::string> languages;   // languages the policy is published in
+  std::vector<Clause> clauses;          // built-in clauses merged with the file's
+  LocalizedText charter_title;          // heading of the readable charter
+  std::vector<PolicySection> sections;  // its chapters, in order
+
+  const Clause* FindClause(std::string_view id) const;
+};
+
+// Every problem found in a policy file (empty when the file is valid). Problems carry line
+// and column. Reading stops only at a YAML syntax error.
+std::vector<Status> LintPolicy(std::string_view yaml_text);
+
+// Loads a policy file over the built-in defaults. Fails with the first problem LintPolicy
+// would report.
+Status LoadPolicy(std::string_view yaml_text, Policy* out);
+Status LoadPolicyFile(const std::string& path, Policy* out);
+
+// The built-in policy alone (no company lists): every default clause.
+const Policy& DefaultPolicy();
+
+}  // namespace chorus

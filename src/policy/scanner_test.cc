@@ -1,0 +1,250 @@
+// The engine end to end, with the demo company's policy (packs/demo/policy.yaml): every
+// finding category, positive and negative cases, in English, Latvian, Polish and Hebrew.
+#include "policy/scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "policy/embedded_data.h"
+
+namespace chorus {
+namespace {
+
+class ScannerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Policy policy;
+    ASSERT_TRUE(LoadPolicy(*FindEmbeddedFile("demo/policy.yaml"), &policy).ok());
+    std::shared_ptr<const Scanner> s;
+    CompileOptions options;
+    options.cache_dir = DefaultCacheDir();
+    Status status = Scanner::Compile(policy, options, &s);
+    ASSERT_TRUE(status.ok()) << status.ToString();
+    scanner_ = s;
+  }
+  static void TearDownTestSuite() { scanner_.reset(); }
+
+  CheckResult Check(std::string_view text, std::string lang = "") {
+    CheckResult r;
+    CheckOptions o;
+    o.language = std::move(lang);
+    Status s = scanner_->Check(text, o, &r);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return r;
+  }
+  // The categories found, as a set.
+  std::set<std::string> Categories(std::string_view text, std::string lang = "") {
+    std::set<std::string> c;
+    for (const auto& f : Check(text, std::move(lang)).findings) c.insert(f.category);
+    return c;
+  }
+  // The matched texts of one category.
+  std::vector<std::string> Texts(std::string_view text, const std::string& category,
+                                 std::string lang = "") {
+    std::vector<std::string> t;
+    for (const auto& f : Check(text, std::move(lang)).findings)
+      if (f.category == category) t.push_back(f.text);
+    return t;
+  }
+  bool Has(std::string_view text, const std::string& category, std::string lang = "") {
+    return Categories(text, std::move(lang)).count(category) > 0;
+  }
+
+  static std::shared_ptr<const Scanner> scanner_;
+};
+std::shared_ptr<const Scanner> ScannerTest::scanner_;
+
+TEST_F(ScannerTest, CleanPostsInEveryLanguage) {
+  EXPECT_EQ(Check("Lovely sunset over the harbour tonight", "en").verdict, Severity::kOk);
+  EXPECT_EQ(Check("Šodien bija lieliska diena, noskrēju desmit kilometrus", "lv").verdict,
+            Severity::kOk);
+  EXPECT_EQ(Check("Świetny dzień na konferencji, dziękuję wszystkim", "pl").verdict, Severity::kOk);
+  EXPECT_EQ(Check("היה יום נהדר בכנס, תודה לכולם", "he").verdict, Severity::kOk);
+  EXPECT_EQ(Check("", "en").verdict, Severity::kOk);
+}
+
+TEST_F(ScannerTest, OwnOrganisationNameIsNeverAFinding) {
+  EXPECT_TRUE(Check("I love working at Dzintars, and AmberPay is great", "en").findings.empty());
+  EXPECT_TRUE(Check("Strādāju Dzintaram jau piecus gadus", "lv").findings.empty());
+}
+
+TEST_F(ScannerTest, ConfidentialCodenames) {
+  CheckResult r = Check("Project Nightingale launches next month", "en");
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_EQ(r.findings[0].category, "confidential");
+  EXPECT_EQ(r.findings[0].clause, "confidential.codenames");
+  EXPECT_EQ(r.findings[0].severity, Severity::kBlock);
+  EXPECT_EQ(r.findings[0].start, 0u);
+  EXPECT_EQ(r.findings[0].text, "Project Nightingale");
+  EXPECT_FALSE(r.findings[0].message.empty());
+  EXPECT_FALSE(r.findings[0].advice.empty());
+  EXPECT_EQ(r.verdict, Severity::kBlock);
+  EXPECT_EQ(Texts("Pracujemy nad Bursztynem 2.0", "confidential", "pl"),
+            std::vector<std::string>{"Bursztynem 2.0"});
+  EXPECT_TRUE(Has("PROJECT  NIGHTINGALE!!", "confidential", "en"));
+  EXPECT_FALSE(Has("A nightingale sang in the project garden", "confidential", "en"));
+}
+
+TEST_F(ScannerTest, ConfidentialMarkers) {
+  EXPECT_TRUE(Has("This deck is internal only, but look at slide 3", "confidential", "en"));
+}
+
+TEST_F(ScannerTest, ClientsInInflectedForms) {
+  EXPECT_EQ(Texts("Šodien tikāmies ar Rīgas Pienam komandu", "client_info", "lv"),
+            std::vector<std::string>{"Rīgas Pienam"});
+  EXPECT_EQ(Texts("Wdrożenie dla Gdańskiej Logistyce Portowej idzie dobrze", "client_info", "pl"),
+            std::vector<std::string>{"Gdańskiej Logistyce Portowej"});
+  EXPECT_EQ(Texts("סגרנו עסקה למגדל אופטיקה", "client_info", "he"),
+            std::vector<std::string>{"למגדל אופטיקה"});
+  EXPECT_EQ(Texts("Visited Riga Dairy's plant", "client_info", "en"),
+            std::vector<std::string>{"Riga Dairy"});
+  EXPECT_FALSE(Has("Riga is lovely, the dairy aisle too", "client_info", "en"));
+}
+
+TEST_F(ScannerTest, FinancialFigures) {
+  EXPECT_TRUE(Has("Our Q3 revenue was 4.2 million EUR", "financial", "en"));
+  EXPECT_EQ(Check("Our Q3 revenue was 4.2 million EUR", "en").verdict, Severity::kBlock);
+  EXPECT_TRUE(Has("Mūsu apgrozījums pagājušajā gadā bija 3 miljoni eiro", "financial", "lv"));
+  EXPECT_TRUE(Has("Nasz przychód w tym roku to 5 mln zł", "financial", "pl"));
+  EXPECT_TRUE(Has("ההכנסות שלנו ברבעון הגיעו ל-10 מיליון ש\"ח", "financial", "he"));
+  EXPECT_FALSE(Has("I ran 4.2 km this morning", "financial", "en"));
+}
+
+TEST_F(ScannerTest, PersonalDataValidatedNotGuessed) {
+  EXPECT_EQ(Texts("PESEL: 44051401359", "personal_data", "pl"),
+            std::vector<std::string>{"44051401359"});
+  EXPECT_FALSE(Has("PESEL: 44051401358", "personal_data", "pl"));
+  EXPECT_TRUE(Has("Personas kods 061193-06460", "personal_data", "lv"));
+  EXPECT_FALSE(Has("Personas kods 061193-06461", "personal_data", "lv"));
+  EXPECT_TRUE(Has("מספר ת.ז. 123456782", "personal_data", "he"));
+  EXPECT_FALSE(Has("מספר ת.ז. 123456789", "personal_data", "he"));
+  EXPECT_EQ(Texts("IBAN LV80BANK0000435195001 please", "personal_data", "en"),
+            std::vector<std::string>{"LV80BANK0000435195001"});
+  EXPECT_FALSE(Has("IBAN LV80BANK0000435195002", "personal_data", "en"));
+  EXPECT_TRUE(Has("card 4111 1111 1111 1111 exp 12/27", "personal_data", "en"));
+  EXPECT_FALSE(Has("card 4111 1111 1111 1112", "personal_data", "en"));
+  EXPECT_TRUE(Has("zvaniet +371 29 123 456", "personal_data", "lv"));
+  EXPECT_TRUE(Has("write to jan.kowalski@example.com", "personal_data", "en"));
+  EXPECT_FALSE(Has("Meeting on 2024-01-15 at 10:30", "personal_data", "en"));
+}
+
+TEST_F(ScannerTest, Credentials) {
+  EXPECT_TRUE(Has("the wifi password: Hunter22!", "credentials", "en"));
+  EXPECT_TRUE(Has("Hasło do VPN: Zima2024!", "credentials", "pl"));
+  EXPECT_FALSE(Has("my password is strong and I like it", "credentials", "en"));
+  EXPECT_TRUE(Has("key AKIAIOSFODNN7EXAMPLE leaked", "credentials", "en"));
+  EXPECT_TRUE(Has("-----BEGIN RSA PRIVATE KEY-----\nMIIE", "credentials", "en"));
+  EXPECT_TRUE(Has("deploy to build.intra.dzintars.lv tonight", "credentials", "en"));
+  EXPECT_TRUE(Has("db at 10.1.2.3 is down", "credentials", "en"));
+}
+
+TEST_F(ScannerTest, LegalPoliticsReligion) {
+  EXPECT_TRUE(Has("We were sued by a supplier, the lawsuit starts in May", "legal", "en"));
+  EXPECT_TRUE(Has("Mūsu uzņēmumam ir tiesvedība", "legal", "lv"));
+  EXPECT_TRUE(Has("Złożyliśmy pozew do sądu", "legal", "pl"));
+  EXPECT_TRUE(Has("הגשנו תביעה נגד הספק", "legal", "he"));
+  EXPECT_TRUE(Has("Everyone should vote in the elections", "politics", "en"));
+  EXPECT_TRUE(Has("Saeimā šodien balsoja par budžetu", "politics", "lv"));
+  EXPECT_TRUE(Has("Rząd znowu podniósł podatki", "politics", "pl"));
+  EXPECT_TRUE(Has("מחר הבחירות לכנסת", "politics", "he"));
+  EXPECT_EQ(Check("מחר הבחירות לכנסת", "he").verdict, Severity::kCaution);
+  EXPECT_TRUE(Has("Pray for us, see you at church", "religion", "en"));
+}
+
+TEST_F(ScannerTest, DisparagementIsAimedOffensiveIsNot) {
+  CheckResult r = Check("Baltpay are scammers", "en");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].clause, "disparagement.competitors");
+  EXPECT_EQ(r.findings[0].text, "Baltpay are scammers");
+  EXPECT_TRUE(Has("PayWave Polska to banda oszustów", "disparagement", "pl"));
+  EXPECT_TRUE(Has("הבוס שלי הוא אידיוט", "disparagement", "he"));
+  EXPECT_TRUE(Has("Mans priekšnieks ir idiots", "disparagement", "lv"));
+  EXPECT_TRUE(Has("my boss is a f*cking idiot", "disparagement", "en"));
+  EXPECT_FALSE(Has("Baltpay launched a new app today", "disparagement", "en"));
+  EXPECT_TRUE(Has("this traffic is shit", "offensive", "en"));
+  EXPECT_TRUE(Has("what the f*ck", "offensive", "en"));
+  EXPECT_TRUE(Has("what a sh1t show", "offensive", "en"));
+  EXPECT_FALSE(Has("what a ship show", "offensive", "en"));
+}
+
+TEST_F(ScannerTest, LocationAndImpersonation) {
+  EXPECT_TRUE(Has("we are here: 56.9496, 24.1052", "location", "en"));
+  EXPECT_FALSE(Has("version 1.2345, 2.3456 released", "location", "en") &&
+               Has("version 1.2345, 2.3456 released", "personal_data", "en"));
+  EXPECT_EQ(Texts("Follow @dzintars_deals for offers", "impersonation", "en"),
+            std::vector<std::string>{"@dzintars_deals"});
+  EXPECT_FALSE(Has("Follow @dzintars for news", "impersonation", "en"));
+  EXPECT_FALSE(Has("write to info@dzintars.lv", "impersonation", "en"));
+  EXPECT_TRUE(Has("see instagram.com/amberpay.official", "impersonation", "en"));
+}
+
+TEST_F(ScannerTest, ApprovedDisclosuresSuppressFindings) {
+  EXPECT_TRUE(Check("Great news: AmberPay now supports instant payments in Poland!", "en")
+                  .findings.empty());
+}
+
+TEST_F(ScannerTest, ObfuscationDoesNotHide) {
+  EXPECT_TRUE(Has("Pr0ject N1ghtingale", "confidential", "en"));
+  EXPECT_TRUE(Has("B\xD0\xB0ltpay are scammers", "disparagement", "en"));  // Cyrillic а
+  EXPECT_TRUE(Has("you are an i d i o t", "offensive", "en"));
+}
+
+TEST_F(ScannerTest, OffsetsAreBytesOfTheOriginal) {
+  const std::string post = "Šodien — Rīgas Pienam!";
+  for (const auto& f : Check(post, "lv").findings) {
+    ASSERT_LE(f.end, post.size());
+    EXPECT_EQ(post.substr(f.start, f.end - f.start), f.text);
+  }
+}
+
+TEST_F(ScannerTest, MessagesInThePostLanguage) {
+  const CheckResult lv = Check("Project Nightingale ir slepens", "lv");
+  const CheckResult he = Check("Project Nightingale סודי", "he");
+  ASSERT_FALSE(lv.findings.empty());
+  ASSERT_FALSE(he.findings.empty());
+  EXPECT_NE(lv.findings[0].message, he.findings[0].message);
+  EXPECT_EQ(lv.language, "lv");
+  EXPECT_EQ(he.language, "he");
+}
+
+TEST_F(ScannerTest, DetectsLanguageWhenNotGiven) {
+  EXPECT_EQ(Check("Šodien tikāmies ar Rīgas Pienam komandu un runājām par sadarbību").language,
+            "lv");
+  EXPECT_EQ(Check("Wdrożenie dla Gdańskiej Logistyki Portowej idzie świetnie").language, "pl");
+  EXPECT_EQ(Check("סגרנו עסקה עם מגדל אופטיקה").language, "he");
+}
+
+TEST_F(ScannerTest, BadInputNeverCrashes) {
+  EXPECT_NO_FATAL_FAILURE(Check(std::string("Baltpay \xff\xfe scammers \xc3", 22)));
+  const std::string big(2 << 20, 'a');
+  CheckResult r;
+  EXPECT_FALSE(scanner_->Check(big, {}, &r).ok());
+  CheckOptions bigger;
+  bigger.max_bytes = 4 << 20;
+  EXPECT_TRUE(scanner_->Check(big, bigger, &r).ok());
+  std::string nul("Project\0Nightingale", 19);
+  EXPECT_NO_FATAL_FAILURE(Check(nul));
+}
+
+TEST_F(ScannerTest, ManyThreadsShareOneScanner) {
+  std::vector<std::thread> threads;
+  std::atomic<int> blocked{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        CheckResult r;
+        if (scanner_->Check("Project Nightingale and Rīgas Pienam", {}, &r).ok() &&
+            r.verdict == Severity::kBlock)
+          ++blocked;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(blocked.load(), 800);
+}
+
+}  // namespace
+}  // namespace chorus

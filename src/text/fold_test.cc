@@ -1,0 +1,108 @@
+#include "text/fold.h"
+
+#include <gtest/gtest.h>
+
+namespace chorus::text {
+namespace {
+
+std::string F(std::string_view s) {
+  return FoldTerm(s);
+}
+
+TEST(Fold, LowerCasesAndRemovesDiacritics) {
+  EXPECT_EQ(F("Rīgas Piens"), "rigas piens");
+  EXPECT_EQ(F("Gdańskiej Łodzi ŻÓŁĆ"), "gdanskiej lodzi zolc");
+  EXPECT_EQ(F("Straße"), "strasse");
+  EXPECT_EQ(F("ＡＭＢＥＲ"), "amber");  // full-width letters (NFKC)
+}
+
+TEST(Fold, RemovesHebrewPointsAndKeepsLetters) {
+  EXPECT_EQ(F("שָׁלוֹם"), "שלום");
+  EXPECT_EQ(F("למגדל אופטיקה"), "למגדל אופטיקה");
+}
+
+TEST(Fold, UndoesLookAlikeLettersInLatinWords) {
+  // "Bаltpay" with a Cyrillic а; "pаssword" with Cyrillic а.
+  EXPECT_EQ(F("B\xD0\xB0ltpay"), "baltpay");
+  // A wholly Cyrillic word stays Cyrillic.
+  EXPECT_EQ(F("мама"), "мама");
+}
+
+TEST(Fold, UndoesLeetspeakButNotNumbers) {
+  EXPECT_EQ(F("sh1t"), "shit");
+  EXPECT_EQ(F("a$$hole"), "asshole");
+  EXPECT_EQ(F("covid19 2024 mp3"), "covid19 2024 mp3");
+  EXPECT_EQ(F("price: 5$"), "price: 5$");
+}
+
+TEST(Fold, JoinsSpacedLetters) {
+  EXPECT_EQ(F("you are an i d i o t!"), "you are an idiot!");
+  EXPECT_EQ(F("s.h.i.t happens"), "shit happens");
+  EXPECT_EQ(F("a b is fine"), "a b is fine");  // two single letters stay apart
+}
+
+TEST(Fold, RecordsMaskedWords) {
+  FoldedText out;
+  Fold("what the f*ck, really", &out);
+  ASSERT_EQ(out.masked_tokens.size(), 1u);
+  const auto [s, e] = out.masked_tokens[0];
+  EXPECT_EQ(out.text.substr(s, e - s), "f*ck");
+  EXPECT_EQ(F("2*3 = 6"), "2*3 = 6");
+}
+
+TEST(Fold, RemovesInvisibleCharacters) {
+  EXPECT_EQ(F("id\u200Biot"), "idiot");
+  EXPECT_EQ(F("Night\u00ADingale"), "nightingale");
+}
+
+TEST(Fold, MapsOffsetsBackToTheOriginal) {
+  const std::string original = "Šodien Rīgas Pienam";
+  FoldedText out;
+  Fold(original, &out);
+  const size_t pos = out.text.find("rigas pienam");
+  ASSERT_NE(pos, std::string::npos);
+  const size_t start = out.OriginalStart(pos);
+  const size_t end = out.OriginalEnd(pos + std::string("rigas pienam").size());
+  EXPECT_EQ(original.substr(start, end - start), "Rīgas Pienam");
+}
+
+TEST(Fold, MapsOffsetsAcrossJoinedLetters) {
+  const std::string original = "an i d i o t indeed";
+  FoldedText out;
+  Fold(original, &out);
+  const size_t pos = out.text.find("idiot");
+  ASSERT_NE(pos, std::string::npos);
+  EXPECT_EQ(
+      original.substr(out.OriginalStart(pos), out.OriginalEnd(pos + 5) - out.OriginalStart(pos)),
+      "i d i o t");
+}
+
+TEST(Fold, InvalidUtf8BecomesSpaceAndIsFlagged) {
+  FoldedText out;
+  Fold(std::string("ab\xFF\xFE"
+                   "cd\xC3"),
+       &out);
+  EXPECT_TRUE(out.had_invalid_utf8);
+  EXPECT_EQ(out.text, "ab  cd ");
+  EXPECT_EQ(out.origin.size(), out.text.size() + 1);
+}
+
+TEST(Fold, EmptyInput) {
+  FoldedText out;
+  Fold("", &out);
+  EXPECT_TRUE(out.text.empty());
+  ASSERT_EQ(out.origin.size(), 1u);
+  EXPECT_EQ(out.origin[0], 0u);
+}
+
+TEST(Fold, WordBoundariesInFoldedText) {
+  const std::string t = F("ab, שלום!");
+  EXPECT_TRUE(IsWordCharAt(t, 0));
+  EXPECT_FALSE(IsWordCharAt(t, 2));
+  EXPECT_TRUE(IsWordCharAt(t, 4));  // ש
+  EXPECT_TRUE(IsWordCharBefore(t, t.size() - 1));
+  EXPECT_FALSE(IsWordCharBefore(t, 0));
+}
+
+}  // namespace
+}  // namespace chorus::text

@@ -1,0 +1,75 @@
+#include "text/inflection.h"
+
+#include <algorithm>
+
+namespace chorus::text {
+namespace {
+
+const std::shared_ptr<const EndingSet>& BareEnding() {
+  static const auto bare = std::make_shared<const EndingSet>(EndingSet{""});
+  return bare;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::vector<StemForm> WordForms(std::string_view folded_word,
+                                const std::vector<const InflectionRules*>& rules, bool exact) {
+  std::set<StemForm> forms;
+  const std::string word(folded_word);
+  forms.insert({word, BareEnding()});
+  if (!exact) {
+    for (const InflectionRules* r : rules) {
+      if (!r || !r->endings) continue;
+      // Short words (abbreviations, "ABC") keep their letters; endings may still follow.
+      if (word.size() < r->min_stem) continue;
+      forms.insert({word, r->endings});
+      std::vector<std::string> stems{word};
+      for (const auto& ending : r->strip) {
+        if (ending.empty() || !EndsWith(word, ending)) continue;
+        if (word.size() - ending.size() < r->min_stem) continue;
+        std::string stem = word.substr(0, word.size() - ending.size());
+        forms.insert({stem, r->endings});
+        stems.push_back(std::move(stem));
+      }
+      for (const auto& stem : stems) {
+        for (const auto& alt : r->alternations) {
+          if (alt.from.empty() || !EndsWith(stem, alt.from) || !alt.endings) continue;
+          std::string changed = stem.substr(0, stem.size() - alt.from.size()) + alt.to;
+          if (changed.size() < r->min_stem) continue;
+          forms.insert({std::move(changed), alt.endings});
+        }
+      }
+    }
+  }
+  return {forms.begin(), forms.end()};
+}
+
+bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms) {
+  for (const auto& f : forms) {
+    if (token.size() < f.stem.size() || token.compare(0, f.stem.size(), f.stem) != 0) continue;
+    if (f.endings->count(token.substr(f.stem.size()))) return true;
+  }
+  return false;
+}
+
+std::string CommonStem(const std::vector<StemForm>& forms) {
+  if (forms.empty()) return {};
+  std::string_view common = forms.front().stem;
+  for (const auto& f : forms) {
+    size_t n = 0;
+    while (n < common.size() && n < f.stem.size() && common[n] == f.stem[n]) ++n;
+    common = common.substr(0, n);
+  }
+  // Never cut a UTF-8 sequence in half.
+  size_t n = common.size();
+  while (n > 0 && n < forms.front().stem.size() &&
+         (static_cast<unsigned char>(forms.front().stem[n]) & 0xC0) == 0x80)
+    --n;
+  return std::string(common.substr(0, n));
+}
+
+}  // namespace chorus::text

@@ -1,0 +1,56 @@
+// Inflection rules of one language, as data from its language pack (packs/lang/*.yaml), and
+// the expansion of a dictionary-form word into the stems and endings it takes in running
+// text. Latvian and Polish change the ends of names and nouns ("Rīgas Piens" → "Rīgas
+// Pienam", "Logistyka" → "Logistyce"); Hebrew glues prefixes to the front ("למגדל").
+// Everything here works on folded text (see fold.h).
+//
+// Thread-safety: rules and forms are immutable values once built.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chorus::text {
+
+// A set of endings a stem may take; "" (the bare stem) only where the rules list it.
+using EndingSet = std::set<std::string, std::less<>>;
+
+struct InflectionRules {
+  std::string language;
+  size_t min_stem = 3;             // bytes of folded text a stem keeps at least
+  std::vector<std::string> strip;  // dictionary-form endings, folded
+  std::shared_ptr<const EndingSet> endings;
+  struct Alternation {
+    std::string from;  // stem-final letters in the dictionary form, folded
+    std::string to;    // what replaces them before `endings`
+    std::shared_ptr<const EndingSet> endings;
+  };
+  std::vector<Alternation> alternations;
+  std::vector<std::string> prefixes;  // folded, e.g. Hebrew "ו", "של"; before any word
+};
+
+// One way a word may be written: `stem` followed by one of `endings`.
+struct StemForm {
+  std::string stem;
+  std::shared_ptr<const EndingSet> endings;
+  bool operator<(const StemForm& o) const {
+    return stem != o.stem ? stem < o.stem : endings.get() < o.endings.get();
+  }
+};
+
+// The forms of a folded word under the given rules (several languages may apply, e.g. a
+// client name may appear in Latvian and Polish posts). The word itself is always a form.
+// With `exact`, the word is its only form.
+std::vector<StemForm> WordForms(std::string_view folded_word,
+                                const std::vector<const InflectionRules*>& rules, bool exact);
+
+// True if `token` (a whole folded word) is one of `forms`.
+bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms);
+
+// The longest common prefix of the stems of `forms` (what a literal matcher can look for).
+std::string CommonStem(const std::vector<StemForm>& forms);
+
+}  // namespace chorus::text
