@@ -38,6 +38,17 @@ struct ListInfo {
   bool also_trigger = false;     // offensive words also trigger disparagement
 };
 
+// Latin letters with diacritics (ā, ę, ł, ž …).
+bool HasLatinDiacritic(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 0;
+    const char32_t cp = text::DecodeUtf8(s, i, &len);
+    i += len;
+    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) return true;
+  }
+  return false;
+}
+
 struct Span {
   size_t start, end;
 };
@@ -120,6 +131,8 @@ struct Scanner::Impl {
   detect::HsDatabase raw_patterns;
   detect::HsDatabase folded_patterns;
   std::map<std::string, int, std::less<>> clause_by_source;  // enabled clauses only
+  // Per term: a lexicon word of a diacritic-writing language spelled with diacritics.
+  std::vector<bool> needs_diacritics;
   std::vector<std::string> org_names;       // compact organisation names and brands
   std::set<std::string> official_accounts;  // compact
   bool cached = false;
@@ -253,6 +266,11 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
                   org_names.end());
   for (const auto& account : policy.official_accounts) official_accounts.insert(Compact(account));
 
+  needs_diacritics.resize(specs.size());
+  for (size_t t = 0; t < specs.size(); ++t) {
+    const ListInfo& info = lists[static_cast<size_t>(specs[t].list)];
+    needs_diacritics[t] = !info.gate_language.empty() && HasLatinDiacritic(specs[t].text);
+  }
   if (Status s = terms.Build(specs, options.cache_dir); !s.ok()) return s;
   if (Status s = raw_patterns.CompileRegexes(detect::RawPatterns(policy.internal_domains),
                                              options.cache_dir);
@@ -275,6 +293,11 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
   auto original = [&](const Span& f) {
     return Span{folded.OriginalStart(f.start), folded.OriginalEnd(f.end)};
   };
+  int diacritics = -1;
+  auto post_has_diacritics = [&] {
+    if (diacritics < 0) diacritics = HasLatinDiacritic(text) ? 1 : 0;
+    return diacritics == 1;
+  };
   auto add = [&](int clause, const Span& original_span, std::string detail) {
     if (clause < 0 || original_span.end <= original_span.start) return;
     out->push_back({clause, original_span.start, original_span.end, std::move(detail)});
@@ -294,6 +317,13 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
   for (const auto& hit : term_hits) {
     const ListInfo& info = lists[static_cast<size_t>(terms.spec(hit.term).list)];
     if (!info.gate_language.empty() && info.gate_language != language()) continue;
+    // Matching ignores diacritics, because many people type without them. But when the
+    // author does type them, a lexicon word written with them must have them too: Polish
+    // "w sadzie" (in the orchard) is not "w sądzie" (in court).
+    if (needs_diacritics[hit.term] && post_has_diacritics()) {
+      const Span o = original({hit.start, hit.end});
+      if (!HasLatinDiacritic(text.substr(o.start, o.end - o.start))) continue;
+    }
     const Span span{hit.start, hit.end};
     switch (info.role) {
       case Role::kClause:

@@ -8,8 +8,9 @@
 // punctuation and symbols become a space, except currency signs, which are kept. Then, per
 // word, it undoes common obfuscation:
 //   - Cyrillic or Greek look-alike letters inside a Latin word become Latin ("Bаltpay");
-//   - digits, $ and ! used as letters inside a word become letters ("sh1t", "a$$"), unless
-//     the word holds two digits in a row (years, model numbers stay as they are);
+//   - digits, $ and ! used as letters inside a word of three or more letters become letters
+//     ("sh1t", "a$$hole"), unless the word holds two digits in a row (years and model
+//     numbers such as "covid19" stay as they are; so do short ones like "mp3");
 //   - letters written apart ("i d i o t", "s.h.i.t") are joined when three or more in a row;
 //   - words masked with "*" ("f*ck") are kept with the mask and reported in masked_tokens.
 // Every byte of the folded text remembers the original byte offset it came from, so matches
