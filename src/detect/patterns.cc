@@ -123,6 +123,7 @@ std::string_view RawPatternName(unsigned id) {
 }
 
 size_t ValidIbanPrefix(std::string_view candidate) {
+  candidate = candidate.substr(0, 34 + 8);  // the longest IBAN with a space every 4 characters
   // Try the longest prefix first; a following word or number may have been swallowed.
   for (size_t len = candidate.size(); len >= 15; --len) {
     if (candidate[len - 1] == ' ') continue;
@@ -132,6 +133,7 @@ size_t ValidIbanPrefix(std::string_view candidate) {
 }
 
 size_t ValidCardPrefix(std::string_view candidate) {
+  candidate = candidate.substr(0, 19 + 18);  // 19 digits, a separator between each
   for (size_t len = candidate.size(); len >= 13; --len) {
     const char last = candidate[len - 1];
     if (last < '0' || last > '9') continue;

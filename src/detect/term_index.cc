@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -32,8 +34,16 @@ std::vector<std::string> SplitWords(std::string_view folded,
   return words;
 }
 
+// No word of a term, and no prefix, is longer than these; scanning further is wasted (and
+// quadratic on a megabyte-long "word").
+constexpr size_t kMaxWordBytes = 256;
+constexpr size_t kMaxPrefixBytes = 16;
+
+// End of the word that continues at `pos`, or npos if it runs past kMaxWordBytes.
 size_t WordEnd(std::string_view folded, size_t pos) {
+  const size_t limit = pos + kMaxWordBytes;
   while (pos < folded.size() && text::IsWordCharAt(folded, pos)) {
+    if (pos > limit) return std::string_view::npos;
     size_t len = 0;
     text::DecodeUtf8(folded, pos, &len);
     pos += len;
@@ -41,8 +51,14 @@ size_t WordEnd(std::string_view folded, size_t pos) {
   return pos;
 }
 
-size_t WordStart(std::string_view folded, size_t pos) {
+// Anchors shorter than this would hit inside almost every word.
+constexpr size_t kMinAnchor = 3;
+
+// Start of the word around `pos`, or npos if it lies more than `max_bytes` before.
+size_t WordStartWithin(std::string_view folded, size_t pos, size_t max_bytes) {
+  const size_t limit = pos > max_bytes ? pos - max_bytes : 0;
   while (pos > 0 && text::IsWordCharBefore(folded, pos)) {
+    if (pos < limit) return std::string_view::npos;
     --pos;
     while (pos > 0 && (static_cast<unsigned char>(folded[pos]) & 0xC0) == 0x80) --pos;
   }
@@ -96,46 +112,92 @@ bool MatchesWithPrefix(std::string_view token, const std::vector<text::StemForm>
 Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& cache_dir) {
   specs_ = specs;
   terms_.clear();
-  literal_terms_.clear();
+  groups_.clear();
+  literal_groups_.clear();
   literal_length_.clear();
   prefix_sets_.clear();
   maskable_.clear();
   terms_.resize(specs_.size());
 
+  // Prefixes (Hebrew) of every language that applies, merged into one list per rule set.
   std::map<std::vector<const text::InflectionRules*>, size_t> prefix_index;
+  for (const auto& spec : specs_) {
+    auto [it, inserted] = prefix_index.emplace(spec.rules, prefix_sets_.size());
+    if (!inserted) continue;
+    std::set<std::string> merged;
+    for (const auto* r : spec.rules)
+      if (r) merged.insert(r->prefixes.begin(), r->prefixes.end());
+    prefix_sets_.emplace_back(merged.begin(), merged.end());
+  }
+
+  std::map<std::tuple<std::string, std::vector<const text::InflectionRules*>, bool>, uint32_t>
+      group_ids;
   std::map<std::string, uint32_t> literal_ids;
+  std::unordered_map<std::string, size_t> word_frequency;
+  for (const auto& spec : specs_)
+    for (const auto& w : SplitWords(text::FoldTerm(spec.text))) ++word_frequency[w];
   for (uint32_t t = 0; t < specs_.size(); ++t) {
     const TermSpec& spec = specs_[t];
     CompiledTerm& term = terms_[t];
     term.folded = text::FoldTerm(spec.text);
-    const std::vector<std::string> words = SplitWords(term.folded, &term.gaps);
+    // Masked spellings in a list ("f**k") are covered by matching masks against the word.
+    if (term.folded.find('*') != std::string::npos) continue;
+    std::vector<std::string> words = SplitWords(term.folded, &term.gaps);
     if (words.empty()) continue;
-    for (const auto& w : words) term.words.push_back(text::WordForms(w, spec.rules, spec.exact));
-
-    // Prefixes (Hebrew) of every language that applies, merged into one shared list.
-    auto [it, inserted] = prefix_index.emplace(spec.rules, prefix_sets_.size());
-    if (inserted) {
-      std::set<std::string> merged;
-      for (const auto* r : spec.rules)
-        if (r) merged.insert(r->prefixes.begin(), r->prefixes.end());
-      prefix_sets_.emplace_back(merged.begin(), merged.end());
+    const bool exact_phrase = std::all_of(
+        words.begin(), words.end(), [](const std::string& w) { return w.size() < kMinAnchor; });
+    if (exact_phrase) {  // "P&L": one exact string, from its first to its last letter
+      const size_t first = term.folded.find(words.front());
+      const size_t last = term.folded.rfind(words.back()) + words.back().size();
+      words = {term.folded.substr(first, last - first)};
+      term.gaps.clear();
     }
-
-    std::string literal = text::CommonStem(term.words.front());
-    if (literal.empty()) literal = words.front();
-    auto [lit, fresh] = literal_ids.emplace(literal, static_cast<uint32_t>(literal_terms_.size()));
-    if (fresh) {
-      literal_terms_.emplace_back();
-      literal_length_.push_back(static_cast<uint32_t>(literal.size()));
+    for (const auto& w : words)
+      term.words.push_back(text::WordForms(w, spec.rules, spec.exact || exact_phrase));
+    // The anchor: the word fewest terms share ("Riga" rather than "Bank" in a list of
+    // banks), among those with a stem long enough to be selective; else the longest stem.
+    std::string best_stem;
+    size_t best_frequency = SIZE_MAX;
+    for (size_t w = 0; w < term.words.size(); ++w) {
+      std::string stem = text::CommonStem(term.words[w]);
+      if (stem.empty()) stem = words[w];
+      const size_t frequency = stem.size() >= kMinAnchor ? word_frequency[words[w]] : SIZE_MAX;
+      const bool better = best_stem.empty() || frequency < best_frequency ||
+                          (frequency == best_frequency && stem.size() > best_stem.size());
+      if (better) {
+        best_stem = std::move(stem);
+        best_frequency = frequency;
+        term.anchor = w;
+      }
     }
-    literal_terms_[lit->second].push_back(t);
+    const auto& prefixes = prefix_sets_[prefix_index.at(spec.rules)];
+    if (!prefixes.empty()) term.prefixes = &prefixes;
     if (spec.maskable && words.size() == 1) maskable_.push_back(t);
-  }
-  // Prefix pointers are taken once prefix_sets_ no longer grows.
-  for (uint32_t t = 0; t < specs_.size(); ++t) {
-    auto it = prefix_index.find(specs_[t].rules);
-    if (it != prefix_index.end() && !prefix_sets_[it->second].empty())
-      terms_[t].prefixes = &prefix_sets_[it->second];
+
+    auto [g, new_group] = group_ids.emplace(
+        std::make_tuple(words[term.anchor], spec.rules, spec.exact || exact_phrase),
+        static_cast<uint32_t>(groups_.size()));
+    if (new_group) {
+      groups_.push_back({&term.words[term.anchor], term.prefixes, {}, {}, {}});
+      auto [lit, fresh] =
+          literal_ids.emplace(best_stem, static_cast<uint32_t>(literal_groups_.size()));
+      if (fresh) {
+        literal_groups_.emplace_back();
+        literal_length_.push_back(static_cast<uint32_t>(best_stem.size()));
+      }
+      literal_groups_[lit->second].push_back(g->second);
+    }
+    AnchorGroup& group = groups_[g->second];
+    if (term.words.size() == 1) {
+      group.single_word_terms.push_back(t);
+    } else if (term.anchor + 1 == term.words.size()) {
+      group.phrases_ending_at_anchor.push_back(t);
+    } else {
+      const std::string next = text::CommonStem(term.words[term.anchor + 1]);
+      size_t len = 0;
+      const char32_t initial = next.empty() ? 0 : text::DecodeUtf8(next, 0, &len);
+      group.phrases_by_next_initial[initial].push_back(t);
+    }
   }
 
   std::vector<HsPattern> literals;
@@ -146,41 +208,51 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
   return db_.CompileLiterals(literals, cache_dir);
 }
 
-bool TermIndex::Verify(std::string_view folded, uint32_t term_id, size_t hit_start, size_t hit_end,
-                       TermMatch* match) const {
-  const CompiledTerm& term = terms_[term_id];
-  if (term.words.empty()) return false;
-  size_t start = hit_start;
-  if (text::IsWordCharBefore(folded, hit_start)) {
-    if (!term.prefixes) return false;
-    start = WordStart(folded, hit_start);
-    const std::string_view prefix = folded.substr(start, hit_start - start);
-    if (!std::binary_search(term.prefixes->begin(), term.prefixes->end(), prefix)) return false;
-  }
-  size_t end = WordEnd(folded, hit_end);
-  if (!text::MatchesForms(folded.substr(hit_start, end - hit_start), term.words.front()))
-    return false;
-  for (size_t w = 1; w < term.words.size(); ++w) {
+bool TermIndex::VerifyAround(std::string_view folded, const CompiledTerm& term, size_t* start,
+                             size_t* end) const {
+  // Words after the anchor, left to right.
+  size_t pos = *end;
+  for (size_t w = term.anchor + 1; w < term.words.size(); ++w) {
     // Spaces and hyphens between words are loose; other punctuation ("2.0") must match.
     const std::string& gap = term.gaps[w - 1];
     size_t next;
     if (std::all_of(gap.begin(), gap.end(), IsLooseGapChar)) {
-      next = SkipPhraseGap(folded, end);
-      if (next == end) return false;
+      next = SkipPhraseGap(folded, pos);
+      if (next == pos) return false;
     } else {
-      if (folded.compare(end, gap.size(), gap) != 0) return false;
-      next = end + gap.size();
+      if (folded.compare(pos, gap.size(), gap) != 0) return false;
+      next = pos + gap.size();
     }
     if (next >= folded.size()) return false;
     const size_t next_end = WordEnd(folded, next);
-    if (next_end == next) return false;
+    if (next_end == next || next_end == std::string_view::npos) return false;
     if (!MatchesWithPrefix(folded.substr(next, next_end - next), term.words[w], term.prefixes))
       return false;
-    end = next_end;
+    pos = next_end;
   }
-  match->term = term_id;
-  match->start = static_cast<uint32_t>(start);
-  match->end = static_cast<uint32_t>(end);
+  // Words before the anchor, right to left.
+  size_t back = *start;
+  for (size_t w = term.anchor; w-- > 0;) {
+    const std::string& gap = term.gaps[w];
+    size_t prev;
+    if (std::all_of(gap.begin(), gap.end(), IsLooseGapChar)) {
+      prev = back;
+      while (prev > 0 && back - prev < 4 && IsLooseGapChar(folded[prev - 1])) --prev;
+      if (prev == back) return false;
+    } else {
+      if (back < gap.size() || folded.compare(back - gap.size(), gap.size(), gap) != 0)
+        return false;
+      prev = back - gap.size();
+    }
+    const size_t prev_start = WordStartWithin(folded, prev, kMaxWordBytes);
+    if (prev_start == std::string_view::npos || prev_start == prev) return false;
+    if (!MatchesWithPrefix(folded.substr(prev_start, prev - prev_start), term.words[w],
+                           term.prefixes))
+      return false;
+    back = prev_start;
+  }
+  *start = back;
+  *end = pos;
   return true;
 }
 
@@ -190,9 +262,59 @@ Status TermIndex::Match(std::string_view folded,
   Status status = db_.Scan(folded, [&](unsigned id, unsigned long long, unsigned long long to) {
     const size_t hit_end = static_cast<size_t>(to);
     const size_t hit_start = hit_end - literal_length_[id];
-    for (uint32_t t : literal_terms_[id]) {
-      TermMatch m;
-      if (Verify(folded, t, hit_start, hit_end, &m)) out->push_back(m);
+    // Where the word around the hit starts and ends, computed once for every group.
+    const bool inside_word = text::IsWordCharBefore(folded, hit_start);
+    const size_t word_start =
+        inside_word ? WordStartWithin(folded, hit_start, kMaxPrefixBytes) : hit_start;
+    const size_t word_end = WordEnd(folded, hit_end);
+    if (word_start == std::string_view::npos || word_end == std::string_view::npos) return;
+    const std::string_view prefix = folded.substr(word_start, hit_start - word_start);
+    const std::string_view token = folded.substr(hit_start, word_end - hit_start);
+    const std::vector<std::string>* checked_prefixes = nullptr;
+    bool prefix_ok = !inside_word;
+    for (uint32_t g : literal_groups_[id]) {
+      const AnchorGroup& group = groups_[g];
+      if (inside_word) {
+        if (!group.prefixes) continue;
+        if (group.prefixes != checked_prefixes) {
+          checked_prefixes = group.prefixes;
+          prefix_ok = std::binary_search(group.prefixes->begin(), group.prefixes->end(), prefix);
+        }
+        if (!prefix_ok) continue;
+      }
+      if (!text::MatchesForms(token, *group.forms)) continue;
+      for (uint32_t t : group.single_word_terms)
+        out->push_back({t, static_cast<uint32_t>(word_start), static_cast<uint32_t>(word_end)});
+      auto verify = [&](uint32_t t) {
+        size_t start = word_start, end = word_end;
+        if (VerifyAround(folded, terms_[t], &start, &end))
+          out->push_back({t, static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+      };
+      for (uint32_t t : group.phrases_ending_at_anchor) verify(t);
+      if (group.phrases_by_next_initial.empty()) continue;
+      // The first letters the next word may start with: its own, or the one after a prefix.
+      size_t next = word_end;
+      while (next < folded.size() && next - word_end < 8 && !text::IsWordCharAt(folded, next))
+        ++next;
+      if (next >= folded.size()) continue;
+      char32_t initials[4];
+      size_t initial_count = 0;
+      size_t len = 0;
+      initials[initial_count++] = text::DecodeUtf8(folded, next, &len);
+      if (group.prefixes) {
+        for (const auto& p : *group.prefixes) {
+          if (initial_count == 4) break;
+          if (folded.compare(next, p.size(), p) != 0 || next + p.size() >= folded.size()) continue;
+          const char32_t after = text::DecodeUtf8(folded, next + p.size(), &len);
+          if (std::find(initials, initials + initial_count, after) == initials + initial_count)
+            initials[initial_count++] = after;
+        }
+      }
+      for (size_t k = 0; k < initial_count; ++k) {
+        auto bucket = group.phrases_by_next_initial.find(initials[k]);
+        if (bucket == group.phrases_by_next_initial.end()) continue;
+        for (uint32_t t : bucket->second) verify(t);
+      }
     }
   });
   for (const auto& [s, e] : masked_tokens) {
@@ -200,7 +322,7 @@ Status TermIndex::Match(std::string_view folded,
     for (uint32_t t : maskable_) {
       const auto& forms = terms_[t].words.front();
       for (const auto& f : forms) {
-        if (*f.endings->begin() != "" || f.endings->size() != 1) continue;  // whole words only
+        if (f.endings->size() != 1 || !f.endings->begin()->empty()) continue;  // whole words only
         if (FitsMask(token, f.stem)) {
           out->push_back({t, s, e});
           break;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -50,22 +51,36 @@ class TermIndex {
 
   const TermSpec& spec(uint32_t term) const { return specs_[term]; }
   size_t size() const { return specs_.size(); }
-  size_t literal_count() const { return literal_terms_.size(); }
+  size_t literal_count() const { return literal_groups_.size(); }
   bool loaded_from_cache() const { return db_.loaded_from_cache(); }
 
  private:
   struct CompiledTerm {
     std::vector<std::vector<text::StemForm>> words;
-    std::vector<std::string> gaps;  // what stands between consecutive words in the term
+    std::vector<std::string> gaps;  // gaps[i] stands between words i and i+1 in the term
+    size_t anchor = 0;              // the word the literal database looks for
     const std::vector<std::string>* prefixes = nullptr;  // may be null
     std::string folded;
   };
-  bool Verify(std::string_view folded, uint32_t term_id, size_t hit_start, size_t hit_end,
-              TermMatch* match) const;
+  // Terms anchored on the same word under the same rules: the anchor is verified once per
+  // group, then each term's other words.
+  struct AnchorGroup {
+    const std::vector<text::StemForm>* forms = nullptr;  // of the anchor word
+    const std::vector<std::string>* prefixes = nullptr;
+    std::vector<uint32_t> single_word_terms;
+    std::vector<uint32_t> phrases_ending_at_anchor;
+    // Phrases with words after the anchor, bucketed by the first code point of the next
+    // word's stem, so that a hit only verifies the phrases whose next word can follow.
+    std::unordered_map<char32_t, std::vector<uint32_t>> phrases_by_next_initial;
+  };
+  // Checks the words of `term` around its anchor, found at [*start, *end); widens the span.
+  bool VerifyAround(std::string_view folded, const CompiledTerm& term, size_t* start,
+                    size_t* end) const;
 
   std::vector<TermSpec> specs_;
   std::vector<CompiledTerm> terms_;
-  std::vector<std::vector<uint32_t>> literal_terms_;  // literal id -> terms sharing it
+  std::vector<AnchorGroup> groups_;
+  std::vector<std::vector<uint32_t>> literal_groups_;  // literal id -> groups sharing it
   std::vector<uint32_t> literal_length_;
   std::vector<std::vector<std::string>> prefix_sets_;  // owned prefix lists
   std::vector<uint32_t> maskable_;                     // single-word maskable terms

@@ -94,6 +94,18 @@ TEST_F(TermIndexTest, PunctuationInsideATermMustMatch) {
   EXPECT_TRUE(Find("Bursztyn 2,0").empty());
 }
 
+TEST_F(TermIndexTest, AnchorsOnTheLongestWord) {
+  Build({{"in court", 0, false, false, {}},
+         {"I voted", 1, false, false, {}},
+         {"P&L", 2, false, false, {}}});
+  EXPECT_EQ(Find("we met in court today"), std::vector<std::string>{"in court"});
+  EXPECT_EQ(Find("yes, I voted!"), std::vector<std::string>{"I voted"});
+  EXPECT_EQ(Find("the P&L looks fine"), std::vector<std::string>{"P&L"});
+  EXPECT_TRUE(Find("the court in town").empty());
+  EXPECT_TRUE(Find("in a court").empty());
+  EXPECT_TRUE(Find("P and L, PL").empty());
+}
+
 TEST_F(TermIndexTest, RespectsWordBoundaries) {
   Build({{"Baltpay", 0, false, false, {&lv_}}});
   EXPECT_EQ(Find("Baltpay, Baltpayam!"), (std::vector<std::string>{"Baltpay", "Baltpayam"}));

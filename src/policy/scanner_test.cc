@@ -229,6 +229,19 @@ TEST_F(ScannerTest, BadInputNeverCrashes) {
   EXPECT_NO_FATAL_FAILURE(Check(nul));
 }
 
+// Inputs shaped to make matchers do quadratic work: one endless word, endless digits,
+// endless upper-case letters and digits (IBAN-like), endless spaced letters.
+TEST_F(ScannerTest, PathologicalInputsFinish) {
+  CheckOptions big;
+  big.max_bytes = 4 << 20;
+  for (const std::string unit : {"a", "1", "AB12", "a ", "@x", "1 ", "ש"}) {
+    std::string post;
+    while (post.size() < (1 << 20)) post += unit;
+    CheckResult r;
+    EXPECT_TRUE(scanner_->Check(post, big, &r).ok()) << unit;
+  }
+}
+
 TEST_F(ScannerTest, ManyThreadsShareOneScanner) {
   std::vector<std::thread> threads;
   std::atomic<int> blocked{0};
