@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "policy/result_json.h"
 
 namespace chorus::cli {
 namespace {
@@ -66,7 +67,8 @@ int RunCheck(const CheckArgs& args) {
   }
 
   if (args.format == "json") {
-    std::cout << ResultToJson(result).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+    std::cout << CheckResultToJson(result).dump(2, ' ', false,
+                                                nlohmann::json::error_handler_t::replace)
               << "\n";
   } else if (args.format == "sarif") {
     std::cout << SarifReport(post, result, args.image.empty() ? "post" : args.image,

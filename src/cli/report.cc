@@ -45,24 +45,6 @@ std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset) {
   return {line, text::CountCodePoints(text.substr(line_start, end - line_start)) + 1};
 }
 
-nlohmann::json ResultToJson(const CheckResult& result) {
-  nlohmann::json findings = nlohmann::json::array();
-  for (const auto& f : result.findings) {
-    findings.push_back({{"category", f.category},
-                        {"clause", f.clause},
-                        {"severity", SeverityName(f.severity)},
-                        {"start", f.start},
-                        {"end", f.end},
-                        {"text", f.text},
-                        {"message", f.message},
-                        {"advice", f.advice},
-                        {"detail", f.detail}});
-  }
-  return {{"verdict", SeverityName(result.verdict)},
-          {"language", result.language},
-          {"findings", std::move(findings)}};
-}
-
 std::string TextReport(std::string_view post, const CheckResult& result, std::string_view name,
                        bool color) {
   const LanguagePack* pack = FindLanguagePack(result.language);

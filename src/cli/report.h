@@ -1,6 +1,5 @@
-// Rendering of check results for people and programs: the compiler-like text report, the
-// JSON object of one post (also one line of `chorus scan`), and SARIF 2.1.0 for tools that
-// collect findings. Thread-safety: pure functions.
+// Rendering of check results for people and tools: the compiler-like text report and SARIF
+// 2.1.0 (the JSON form is policy/result_json.h). Thread-safety: pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -11,10 +10,6 @@
 #include "policy/scanner.h"
 
 namespace chorus::cli {
-
-// {"verdict","language","findings":[{category, clause, severity, start, end, text, message,
-// advice, detail}]}.
-nlohmann::json ResultToJson(const CheckResult& result);
 
 // The post with every finding underlined and explained, in the post's language.
 // `name` labels locations ("post", a file name); `color` adds ANSI colours.

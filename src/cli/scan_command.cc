@@ -19,6 +19,7 @@
 
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "policy/result_json.h"
 #include "text/utf8.h"
 
 namespace chorus::cli {
@@ -131,7 +132,7 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, const std::string& 
     return;
   }
   // The contract's order: id, verdict, findings (then the language).
-  nlohmann::json out = ResultToJson(result);
+  nlohmann::json out = CheckResultToJson(result);
   nlohmann::ordered_json ordered;
   ordered["id"] = id;
   ordered["verdict"] = out["verdict"];

@@ -106,6 +106,10 @@ bool PasswordValueAfter(std::string_view folded, size_t pos, size_t* value_start
   while (i < n && is_space(folded[i])) ++i;
   size_t j = i;
   while (j < n && !is_space(folded[j]) && folded[j] != '\n') ++j;
+  // Sentence punctuation after the value is not part of it ("Summer2024!." ends with ".").
+  while (j > i + 1 && (folded[j - 1] == '.' || folded[j - 1] == ',' || folded[j - 1] == ';' ||
+                       folded[j - 1] == ')'))
+    --j;
   if (j - i < 3) return false;
   *value_start = i;
   *value_end = j;

@@ -49,6 +49,15 @@ bool HasLatinDiacritic(std::string_view s) {
   return false;
 }
 
+// True if `between` ends one sentence and starts another: a line break, or ". ", "! ", "? ".
+bool CrossesSentence(std::string_view between) {
+  if (between.find('\n') != std::string_view::npos) return true;
+  for (size_t i = 0; i + 1 < between.size(); ++i)
+    if ((between[i] == '.' || between[i] == '!' || between[i] == '?') && between[i + 1] == ' ')
+      return true;
+  return false;
+}
+
 struct Span {
   size_t start, end;
 };
@@ -402,7 +411,7 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
           std::string_view(folded.text)
               .substr(std::min(term.end, a.end),
                       std::max(term.start, a.start) - std::min(term.end, a.end));
-      if (between.find('\n') != std::string_view::npos) continue;
+      if (CrossesSentence(between)) continue;
       if (!amount) amount = &a;
     }
     if (amount) {

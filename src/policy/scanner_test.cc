@@ -111,6 +111,12 @@ TEST_F(ScannerTest, FinancialFigures) {
   EXPECT_TRUE(Has("Nasz przychód w tym roku to 5 mln zł", "financial", "pl"));
   EXPECT_TRUE(Has("ההכנסות שלנו ברבעון הגיעו ל-10 מיליון ש\"ח", "financial", "he"));
   EXPECT_FALSE(Has("I ran 4.2 km this morning", "financial", "en"));
+  // The term and the amount must share a sentence.
+  EXPECT_FALSE(Has("Great quarterly results. Just finished a 10k run!", "financial", "en") &&
+               Check("Great quarterly results. Just finished a 10k run!", "en").verdict ==
+                   Severity::kBlock);
+  EXPECT_EQ(Texts("the wifi password: Summer2024!.", "credentials", "en"),
+            std::vector<std::string>{"wifi password: Summer2024!"});
 }
 
 TEST_F(ScannerTest, PersonalDataValidatedNotGuessed) {
