@@ -22,8 +22,10 @@ $(BUILD_DIR)/CMakeCache.txt:
 deps:
 	scripts/install-deps
 
+# The server with the demo organisation (seeded on first start), data in ./data/.
+# `chorus demo` still prints the sample checks without a server.
 run: build
-	./$(BUILD_DIR)/chorus demo
+	./$(BUILD_DIR)/chorus serve --data data --listen 127.0.0.1:8080 --demo
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   chorus::cli::AddScanCommand(app, &exit_code);
   chorus::cli::AddPolicyCommand(app, &exit_code);
   chorus::cli::AddDemoCommand(app, &exit_code);
+  chorus::cli::AddServeCommand(app, &exit_code);
+  chorus::cli::AddUserCommand(app, &exit_code);
+  chorus::cli::AddTokenCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -1,0 +1,68 @@
+// `chorus user add`: adds a person to a data directory (the first admin, or scripted setup).
+#include <iostream>
+
+#include "cli/commands.h"
+#include "program/accounts.h"
+#include "store/data_directory.h"
+
+namespace chorus::cli {
+namespace {
+
+struct UserAddArgs {
+  std::string data;
+  program::NewUser user;
+  bool password_stdin = false;
+};
+
+int RunUserAdd(UserAddArgs args) {
+  if (args.password_stdin) {
+    if (!std::getline(std::cin, args.user.password)) {
+      std::cerr << "chorus user add: no password on standard input\n";
+      return kExitUsage;
+    }
+    if (!args.user.password.empty() && args.user.password.back() == '\r') {
+      args.user.password.pop_back();
+    }
+    if (args.user.password.empty()) {
+      std::cerr << "chorus user add: the password is empty\n";
+      return kExitUsage;
+    }
+  }
+  std::unique_ptr<store::SqliteStore> store;
+  if (Status s = store::OpenDataDirectory(args.data, &store); !s.ok()) {
+    std::cerr << "chorus user add: " << s.ToString() << "\n";
+    return kExitUsage;
+  }
+  program::LoginThrottle throttle;
+  program::Accounts accounts(*store, throttle);
+  store::UserRecord created;
+  if (program::Outcome o = accounts.AddUser(args.user, nullptr, &created); !o.ok()) {
+    std::cerr << "chorus user add: " << o.message << "\n";
+    return kExitUsage;
+  }
+  std::cout << "added " << created.email << " (" << created.role << ", id " << created.id << ")"
+            << (args.user.password.empty() ? "; no password yet: they cannot sign in" : "") << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddUserCommand(CLI::App& app, int* exit_code) {
+  CLI::App* user = app.add_subcommand("user", "Manage the people of a Chorus installation");
+  user->require_subcommand(1);
+  auto args = std::make_shared<UserAddArgs>();
+  CLI::App* add = user->add_subcommand("add", "Add a person (admin, reviewer or employee)");
+  add->add_option("--data", args->data, "Data directory of `chorus serve`")->required();
+  add->add_option("--email", args->user.email, "E-mail address (the sign-in name)")->required();
+  add->add_option("--role", args->user.role, "admin, reviewer or employee")
+      ->required()
+      ->check(CLI::IsMember({"admin", "reviewer", "employee"}));
+  add->add_option("--name", args->user.name, "Display name (default: from the e-mail)");
+  add->add_option("--team", args->user.team, "Team name (created if new)");
+  add->add_option("--language", args->user.language, "Interface language: en, lv, pl, he");
+  add->add_flag("--password-stdin", args->password_stdin,
+                "Read the password from the first line of standard input");
+  add->callback([args, exit_code] { *exit_code = RunUserAdd(*args); });
+}
+
+}  // namespace chorus::cli

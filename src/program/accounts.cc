@@ -1,0 +1,483 @@
+#include "program/accounts.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "policy/language_pack.h"
+#include "program/audit.h"
+#include "program/password_hash.h"
+#include "program/secrets.h"
+#include "text/utf8.h"
+
+namespace chorus::program {
+namespace {
+
+constexpr std::string_view kApiTokenPrefix = "chorus_";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  const auto begin = s.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  const auto end = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(begin, end - begin + 1));
+}
+
+// A hash to verify against when the account does not exist, so both paths cost the same.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    std::string h;
+    HashPassword(RandomToken(16), &h);
+    return h;
+  }();
+  return hash;
+}
+
+// Splits one CSV line (RFC 4180 quotes, no embedded newlines).
+std::vector<std::string> SplitCsvLine(std::string_view line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  for (auto& f : fields) f = Trim(f);
+  return fields;
+}
+
+}  // namespace
+
+bool IsPlausibleEmail(std::string_view email) {
+  if (email.size() < 3 || email.size() > 254 || !text::IsValidUtf8(email)) return false;
+  const auto at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || at != email.rfind('@')) return false;
+  if (at + 1 >= email.size()) return false;
+  for (unsigned char c : email)
+    if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',') return false;
+  return true;
+}
+
+bool IsSupportedLanguage(std::string_view language) {
+  return FindLanguagePack(language) != nullptr;
+}
+
+Actor Accounts::ActorOf(const store::UserRecord& user) {
+  Actor a;
+  a.user_id = user.id;
+  ParseRole(user.role, &a.role);
+  a.email = user.email;
+  a.name = user.name;
+  a.language = user.language;
+  return a;
+}
+
+Outcome Accounts::EnsureTeam(store::Store& tx, std::string_view name, std::optional<int64_t>* id) {
+  id->reset();
+  const std::string team = Trim(name);
+  if (team.empty()) return Outcome::Ok();
+  if (team.size() > 200 || !text::IsValidUtf8(team)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_team", "the team name is not valid");
+  }
+  std::optional<store::TeamRecord> found;
+  if (Status s = tx.FindTeamByName(team, &found); !s.ok()) return Outcome::Internal(s);
+  if (!found) {
+    store::TeamRecord created{0, team};
+    if (Status s = tx.CreateTeam(&created); !s.ok()) return Outcome::Internal(s);
+    found = created;
+  }
+  *id = found->id;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecord* out) {
+  if (by && !by->IsAdmin()) return Outcome::Forbidden();
+  const std::string email = Lower(Trim(user.email));
+  if (!IsPlausibleEmail(email)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_email", "the e-mail address is not valid");
+  }
+  Role role;
+  if (!ParseRole(user.role, &role)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_role",
+                         "the role must be admin, reviewer or employee");
+  }
+  const std::string language = user.language.empty() ? "en" : user.language;
+  if (!IsSupportedLanguage(language)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_language", "the language is not supported");
+  }
+  std::string name = Trim(user.name);
+  if (name.empty()) name = email.substr(0, email.find('@'));
+  if (name.size() > 200 || !text::IsValidUtf8(name)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_name", "the name is not valid");
+  }
+  std::string hash;
+  if (!user.password.empty()) {
+    if (user.password.size() < kMinPasswordLength || user.password.size() > kMaxPasswordLength) {
+      return Outcome::Fail(Failure::kInvalid, "weak_password",
+                           "the password must have at least 8 characters");
+    }
+    if (Status s = HashPassword(user.password, &hash); !s.ok()) return Outcome::Internal(s);
+  }
+  store::UserRecord record;
+  Outcome result;
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::UserRecord> existing;
+    if (Status f = tx.FindUserByEmail(email, &existing); !f.ok()) return f;
+    if (existing) {
+      result = Outcome::Fail(Failure::kConflict, "email_taken",
+                             "a user with this e-mail address already exists");
+      return Status::Error("rollback");
+    }
+    std::optional<int64_t> team_id;
+    result = EnsureTeam(tx, user.team, &team_id);
+    if (!result.ok()) return Status::Error("rollback");
+    record.email = email;
+    record.name = name;
+    record.role = std::string(RoleName(role));
+    record.language = language;
+    record.team_id = team_id;
+    record.password_hash = hash;
+    record.active = true;
+    record.created_at = NowSeconds();
+    if (Status c = tx.CreateUser(&record); !c.ok()) return c;
+    return RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
+                       {{"email", email}, {"role", record.role}, {"team", Trim(user.team)}});
+  });
+  if (!result.ok()) return result;
+  if (!s.ok()) return Outcome::Internal(s);
+  if (out) *out = record;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::ImportCsv(std::string_view csv, const Actor& by,
+                            std::vector<ImportRowReport>* report) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  if (!text::IsValidUtf8(csv)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_utf8", "the file is not valid UTF-8");
+  }
+  report->clear();
+  std::istringstream in{std::string(csv)};
+  std::string line;
+  int row = 0;
+  std::vector<std::string> header;
+  while (std::getline(in, line)) {
+    ++row;
+    if (Trim(line).empty()) continue;
+    std::vector<std::string> fields = SplitCsvLine(line);
+    if (header.empty()) {
+      for (auto& f : fields) f = Lower(f);
+      header = fields;
+      if (std::find(header.begin(), header.end(), "email") == header.end()) {
+        return Outcome::Fail(Failure::kInvalid, "invalid_csv_header",
+                             "the first line must name the columns, including email");
+      }
+      continue;
+    }
+    auto field = [&](std::string_view column) -> std::string {
+      for (size_t i = 0; i < header.size() && i < fields.size(); ++i)
+        if (header[i] == column) return fields[i];
+      return {};
+    };
+    ImportRowReport r;
+    r.row = row;
+    NewUser user;
+    user.email = field("email");
+    user.name = field("name");
+    user.role = field("role").empty() ? "employee" : Lower(field("role"));
+    user.team = field("team");
+    user.language = Lower(field("language"));
+    user.password = RandomToken(12);
+    r.email = user.email;
+    const Outcome o = AddUser(user, &by, nullptr);
+    if (o.ok()) {
+      r.created = true;
+      r.initial_password = user.password;
+    } else {
+      r.code = o.code;
+      r.message = o.message;
+    }
+    report->push_back(std::move(r));
+  }
+  if (header.empty()) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_csv_header", "the file is empty");
+  }
+  return Outcome::Ok();
+}
+
+Outcome Accounts::ChangeUser(int64_t user_id, const Actor& by, std::string_view action,
+                             const std::function<Outcome(store::UserRecord&)>& change) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  Outcome result;
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::UserRecord> user;
+    if (Status f = tx.FindUserById(user_id, &user); !f.ok()) return f;
+    if (!user) {
+      result = Outcome::NotFound();
+      return Status::Error("rollback");
+    }
+    const store::UserRecord before = *user;
+    result = change(*user);
+    if (!result.ok()) return Status::Error("rollback");
+    if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
+    if (!user->active) {
+      if (Status d = tx.DeleteSessionsOfUser(user_id); !d.ok()) return d;
+    }
+    nlohmann::json detail = {{"email", user->email}};
+    if (before.active != user->active) detail["active"] = user->active;
+    if (before.role != user->role) detail["role"] = {before.role, user->role};
+    if (before.team_id != user->team_id) detail["team_changed"] = true;
+    return RecordAudit(tx, &by, action, "user:" + std::to_string(user_id), detail);
+  });
+  if (!result.ok()) return result;
+  if (!s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::SetActive(int64_t user_id, bool active, const Actor& by) {
+  if (user_id == by.user_id && !active) {
+    return Outcome::Fail(Failure::kInvalid, "cannot_deactivate_self",
+                         "you cannot deactivate your own account");
+  }
+  return ChangeUser(user_id, by, active ? "user.activate" : "user.deactivate",
+                    [&](store::UserRecord& u) {
+                      u.active = active;
+                      return Outcome::Ok();
+                    });
+}
+
+Outcome Accounts::SetRole(int64_t user_id, std::string_view role, const Actor& by) {
+  Role parsed;
+  if (!ParseRole(role, &parsed)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_role",
+                         "the role must be admin, reviewer or employee");
+  }
+  if (user_id == by.user_id && parsed != Role::kAdmin) {
+    return Outcome::Fail(Failure::kInvalid, "cannot_demote_self",
+                         "you cannot take away your own admin role");
+  }
+  return ChangeUser(user_id, by, "user.role", [&](store::UserRecord& u) {
+    u.role = std::string(RoleName(parsed));
+    return Outcome::Ok();
+  });
+}
+
+Outcome Accounts::SetTeam(int64_t user_id, std::string_view team, const Actor& by) {
+  return ChangeUser(user_id, by, "user.team",
+                    [&](store::UserRecord& u) { return EnsureTeam(store_, team, &u.team_id); });
+}
+
+Outcome Accounts::SetLanguage(const Actor& actor, std::string_view language) {
+  if (!IsSupportedLanguage(language)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_language", "the language is not supported");
+  }
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::UserRecord> user;
+    if (Status f = tx.FindUserById(actor.user_id, &user); !f.ok()) return f;
+    if (!user) return Status::Error("the user disappeared");
+    user->language = std::string(language);
+    return tx.UpdateUser(*user);
+  });
+  return s.ok() ? Outcome::Ok() : Outcome::Internal(s);
+}
+
+namespace {
+
+Outcome CheckNewPassword(std::string_view password, std::string* hash) {
+  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+    return Outcome::Fail(Failure::kInvalid, "weak_password",
+                         "the password must have at least 8 characters");
+  }
+  if (Status s = HashPassword(password, hash); !s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+}  // namespace
+
+Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
+                                 std::string_view next, std::string_view keep_session_token) {
+  // Guessing the current password from a stolen session is throttled like signing in.
+  const int64_t now = NowSeconds();
+  const std::string bucket = "password-change:" + std::to_string(actor.user_id);
+  if (const int64_t wait = throttle_.SecondsUntilAllowed(actor.email, bucket, now); wait > 0) {
+    Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
+                              "too many failed attempts; try again later");
+    o.retry_after_seconds = static_cast<int>(wait);
+    return o;
+  }
+  std::optional<store::UserRecord> user;
+  if (Status s = store_.FindUserById(actor.user_id, &user); !s.ok()) return Outcome::Internal(s);
+  if (!user || user->password_hash.empty() || !VerifyPassword(current, user->password_hash)) {
+    throttle_.RecordFailure(actor.email, bucket, now);
+    return Outcome::Fail(Failure::kInvalid, "wrong_current_password",
+                         "the current password is wrong");
+  }
+  std::string hash;
+  if (Outcome o = CheckNewPassword(next, &hash); !o.ok()) return o;
+  Status s = store_.Transaction([&](store::Store& tx) {
+    user->password_hash = hash;
+    if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
+    // Every other session ends; the one the change was made from stays as it is.
+    std::optional<store::SessionRecord> kept;
+    if (!keep_session_token.empty()) {
+      if (Status f = tx.FindSession(Sha256Hex(keep_session_token), &kept); !f.ok()) return f;
+    }
+    if (Status d = tx.DeleteSessionsOfUser(user->id); !d.ok()) return d;
+    if (!kept || kept->user_id != user->id) return Status::Ok();
+    return tx.CreateSession(*kept);
+  });
+  return s.ok() ? Outcome::Ok() : Outcome::Internal(s);
+}
+
+Outcome Accounts::ResetPassword(int64_t user_id, std::string_view password, const Actor& by) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  std::string hash;
+  if (Outcome o = CheckNewPassword(password, &hash); !o.ok()) return o;
+  return ChangeUser(user_id, by, "user.password_reset", [&](store::UserRecord& u) {
+    u.password_hash = hash;
+    if (Status d = store_.DeleteSessionsOfUser(u.id); !d.ok()) return Outcome::Internal(d);
+    return Outcome::Ok();
+  });
+}
+
+Outcome Accounts::ListUsers(const Actor& by, std::vector<store::UserRecord>* out) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  if (Status s = store_.ListUsers(out); !s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::ListTeams(std::vector<store::TeamRecord>* out) {
+  if (Status s = store_.ListTeams(out); !s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
+                         std::string_view address, SignedIn* out) {
+  const std::string email = Lower(Trim(email_in));
+  const int64_t now = NowSeconds();
+  if (const int64_t wait = throttle_.SecondsUntilAllowed(email, address, now); wait > 0) {
+    Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
+                              "too many failed sign-ins; try again later");
+    o.retry_after_seconds = static_cast<int>(wait);
+    return o;
+  }
+  std::optional<store::UserRecord> user;
+  if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
+  const bool password_ok = user && !user->password_hash.empty()
+                               ? VerifyPassword(password, user->password_hash)
+                               : (VerifyPassword(password, DummyHash()), false);
+  if (!password_ok || !user->active) {
+    throttle_.RecordFailure(email, address, now);
+    return Outcome::Fail(Failure::kUnauthenticated, "bad_credentials",
+                         "the e-mail address or password is wrong");
+  }
+  throttle_.RecordSuccess(email);
+  SignedIn signed_in;
+  signed_in.session_token = RandomToken();
+  signed_in.csrf_token = RandomToken();
+  signed_in.actor = ActorOf(*user);
+  signed_in.expires_at = now + session_lifetime_seconds;
+  store::SessionRecord session{Sha256Hex(signed_in.session_token), user->id, signed_in.csrf_token,
+                               now, signed_in.expires_at};
+  Status s = store_.Transaction([&](store::Store& tx) {
+    if (Status d = tx.DeleteExpiredSessions(now); !d.ok()) return d;
+    return tx.CreateSession(session);
+  });
+  if (!s.ok()) return Outcome::Internal(s);
+  *out = std::move(signed_in);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::SignOut(std::string_view session_token) {
+  if (Status s = store_.DeleteSession(Sha256Hex(session_token)); !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  return Outcome::Ok();
+}
+
+Outcome Accounts::ResolveSession(std::string_view session_token, Actor* actor,
+                                 std::string* csrf_token) {
+  const Outcome unauthenticated =
+      Outcome::Fail(Failure::kUnauthenticated, "not_signed_in", "please sign in");
+  if (session_token.empty() || session_token.size() > 128) return unauthenticated;
+  std::optional<store::SessionRecord> session;
+  if (Status s = store_.FindSession(Sha256Hex(session_token), &session); !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  if (!session || session->expires_at <= NowSeconds()) return unauthenticated;
+  std::optional<store::UserRecord> user;
+  if (Status s = store_.FindUserById(session->user_id, &user); !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  if (!user || !user->active) return unauthenticated;
+  *actor = ActorOf(*user);
+  *csrf_token = session->csrf_token;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::CreateApiToken(std::string_view email_in, std::string_view name, const Actor* by,
+                                 std::string* token) {
+  if (by && !by->IsAdmin()) return Outcome::Forbidden();
+  const std::string email = Lower(Trim(email_in));
+  std::optional<store::UserRecord> user;
+  if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
+  if (!user) return Outcome::Fail(Failure::kNotFound, "no_such_user", "no user with this e-mail");
+  if (!user->active) {
+    return Outcome::Fail(Failure::kInvalid, "user_inactive", "the user is deactivated");
+  }
+  const std::string secret = std::string(kApiTokenPrefix) + RandomToken();
+  store::ApiTokenRecord record;
+  record.token_hash = Sha256Hex(secret);
+  record.user_id = user->id;
+  record.name = name.empty() ? std::string("api") : std::string(name);
+  record.created_at = NowSeconds();
+  Status s = store_.Transaction([&](store::Store& tx) {
+    if (Status c = tx.CreateApiToken(&record); !c.ok()) return c;
+    return RecordAudit(tx, by, "token.create", "user:" + std::to_string(user->id),
+                       {{"email", email}, {"token_id", record.id}, {"name", record.name}});
+  });
+  if (!s.ok()) return Outcome::Internal(s);
+  *token = secret;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::ResolveApiToken(std::string_view token, Actor* actor) {
+  const Outcome unauthenticated =
+      Outcome::Fail(Failure::kUnauthenticated, "bad_token", "the API token is not valid");
+  if (token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix || token.size() > 128) {
+    return unauthenticated;
+  }
+  std::optional<store::ApiTokenRecord> record;
+  if (Status s = store_.FindApiToken(Sha256Hex(token), &record); !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  if (!record || record->revoked) return unauthenticated;
+  std::optional<store::UserRecord> user;
+  if (Status s = store_.FindUserById(record->user_id, &user); !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  if (!user || !user->active) return unauthenticated;
+  *actor = ActorOf(*user);
+  actor->via_api_token = true;
+  return Outcome::Ok();
+}
+
+}  // namespace chorus::program

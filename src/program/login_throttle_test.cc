@@ -1,0 +1,38 @@
+#include "program/login_throttle.h"
+
+#include <gtest/gtest.h>
+
+namespace chorus::program {
+namespace {
+
+TEST(LoginThrottleTest, LocksAnAccountAfterTheLimitUntilTheWindowPasses) {
+  LoginThrottle throttle(
+      {.failures_per_account = 3, .failures_per_address = 100, .window_seconds = 60});
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(throttle.SecondsUntilAllowed("a@x", "1.1.1.1", 1000), 0);
+    throttle.RecordFailure("a@x", "1.1.1.1", 1000);
+  }
+  EXPECT_EQ(throttle.SecondsUntilAllowed("a@x", "2.2.2.2", 1010), 50);
+  EXPECT_EQ(throttle.SecondsUntilAllowed("b@x", "1.1.1.1", 1010), 0);  // other accounts fine
+  EXPECT_EQ(throttle.SecondsUntilAllowed("a@x", "1.1.1.1", 1060), 0);  // window over
+}
+
+TEST(LoginThrottleTest, LocksAnAddressTryingManyAccounts) {
+  LoginThrottle throttle(
+      {.failures_per_account = 100, .failures_per_address = 4, .window_seconds = 60});
+  for (int i = 0; i < 4; ++i) throttle.RecordFailure("user" + std::to_string(i), "9.9.9.9", 0);
+  EXPECT_GT(throttle.SecondsUntilAllowed("someone-new", "9.9.9.9", 1), 0);
+  EXPECT_EQ(throttle.SecondsUntilAllowed("someone-new", "8.8.8.8", 1), 0);
+}
+
+TEST(LoginThrottleTest, SuccessClearsTheAccountCount) {
+  LoginThrottle throttle(
+      {.failures_per_account = 2, .failures_per_address = 100, .window_seconds = 60});
+  throttle.RecordFailure("a@x", "1.1.1.1", 0);
+  throttle.RecordSuccess("a@x");
+  throttle.RecordFailure("a@x", "1.1.1.1", 1);
+  EXPECT_EQ(throttle.SecondsUntilAllowed("a@x", "1.1.1.1", 2), 0);
+}
+
+}  // namespace
+}  // namespace chorus::program

@@ -1,0 +1,113 @@
+// PolicyProgram: the company's policy as it lives in the server — numbered, immutable
+// published versions and editable drafts, the compiled Scanner of the current version that
+// answers every check, acknowledgements, the employees' comments on a draft ("internal
+// dialogue"), and the comparison of two versions.
+//
+// - Drafts start from the built-in template in a chosen language, or from another version.
+//   Saving a draft returns the problems LintPolicy finds (with line and column) but keeps
+//   the text; publishing requires a draft without problems that compiles.
+// - Publishing swaps the current Scanner atomically: checks already running finish on the
+//   old one, new checks use the new one.
+// - Without any published version, checks use `fallback_policy_yaml` (or the built-in
+//   default policy when that is empty).
+//
+// Thread-safety: all methods are safe from any thread. The current Scanner is shared and
+// immutable; swapping it is guarded by a mutex.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policy/scanner.h"
+#include "program/actor.h"
+#include "program/line_diff.h"
+#include "program/outcome.h"
+#include "store/store.h"
+
+namespace chorus::program {
+
+constexpr size_t kMaxPhotoBytes = 8 << 20;
+
+struct CurrentPolicy {
+  std::shared_ptr<const Scanner> scanner;
+  std::optional<store::PolicyVersionRecord> version;  // none: fallback policy
+};
+
+struct AcknowledgementReport {
+  struct Person {
+    int64_t user_id = 0;
+    std::string name, email, team;
+    std::optional<int64_t> acknowledged_at;
+  };
+  int64_t version_id = 0;
+  int64_t acknowledged = 0;
+  int64_t total = 0;           // active users
+  std::vector<Person> people;  // ordered by team, then name
+};
+
+class PolicyProgram {
+ public:
+  PolicyProgram(store::Store& store, std::string cache_dir, std::string fallback_policy_yaml);
+
+  // Compiles the current published version (or the fallback). Call once before serving.
+  Outcome Start();
+
+  CurrentPolicy Current() const;
+
+  // Checks a post against the current policy. `language` may be empty (detected).
+  Outcome Check(std::string_view text, std::string_view language, CheckResult* result,
+                std::optional<int64_t>* version_id) const;
+  // Adds the location findings of a photo (JPEG/PNG/HEIC bytes, at most kMaxPhotoBytes) to
+  // `result`, raising its verdict as needed. The photo is written to a private temporary file
+  // for the engine and removed at once; it is never stored.
+  Outcome CheckPhoto(std::string_view photo, CheckResult* result) const;
+
+  // Versions. Everyone signed in may read versions (drafts too: employees comment on them);
+  // only admins create, edit and publish.
+  Outcome CreateDraft(const Actor& by, std::string_view title, std::string_view template_language,
+                      std::optional<int64_t> from_version, store::PolicyVersionRecord* out);
+  Outcome UpdateDraft(const Actor& by, int64_t id, std::string_view title, std::string_view yaml,
+                      std::vector<Status>* problems);
+  Outcome Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
+  // Non-admins get the record without its YAML (the lists name clients and secrets); they
+  // read a version through VersionCharter.
+  Outcome GetVersion(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
+  Outcome VersionCharter(const Actor& by, int64_t id, std::string_view language,
+                         nlohmann::json* out) const;
+  Outcome ListVersions(const Actor& by, std::vector<store::PolicyVersionRecord>* out);
+  // Admins only: compares the YAML texts.
+  Outcome Diff(const Actor& by, int64_t old_id, int64_t new_id, std::vector<DiffLine>* out);
+
+  Outcome Comment(const Actor& by, int64_t version_id, std::string_view text,
+                  store::PolicyCommentRecord* out);
+  Outcome ListComments(const Actor& by, int64_t version_id,
+                       std::vector<store::PolicyCommentRecord>* out);
+
+  Outcome Acknowledge(const Actor& by, int64_t version_id);
+  Outcome HasAcknowledged(const Actor& by, int64_t version_id, std::optional<int64_t>* at);
+  // Who has and has not acknowledged a published version. Admins only.
+  Outcome AcknowledgementStatus(const Actor& by, int64_t version_id, AcknowledgementReport* out);
+
+  // The readable charter of a version (or the fallback when `version` is empty), in
+  // `language`: {"organization", "sections":[{id,title,body}], "clauses":[{id, category,
+  // verdict, title, message, advice}]}. Company lists (clients, secrets) are not included:
+  // naming them to every reader would itself disclose them.
+  Outcome Charter(const std::optional<store::PolicyVersionRecord>& version,
+                  std::string_view language, nlohmann::json* out) const;
+
+ private:
+  Outcome Compile(std::string_view yaml, std::shared_ptr<const Scanner>* out) const;
+
+  store::Store& store_;
+  const std::string cache_dir_;
+  const std::string fallback_yaml_;
+  mutable std::mutex mutex_;
+  CurrentPolicy current_;  // guarded by mutex_
+};
+
+}  // namespace chorus::program

@@ -1,0 +1,67 @@
+// ReviewDesk: "Can I post this?" as a workflow. An employee checks a draft post (saved with
+// its check result), edits and re-checks it, and sends a doubtful one for review; reviewers
+// (and admins) work the queue, oldest first, and approve, reject or ask for changes with a
+// comment. Every step is recorded as a post event; decisions also go to the audit log.
+//
+// Authorisation (checked here, for every object):
+// - a draft that was never submitted is visible only to its author;
+// - once submitted, the post is visible to its author and to reviewers and admins;
+// - only the author edits or submits; only reviewers/admins decide, never on their own post.
+// Objects a caller may not see are reported as not found, so ids reveal nothing.
+//
+// Thread-safety: all methods are safe from any thread; state changes are compare-and-set on
+// the post's status, so two reviewers deciding at once get one success and one conflict.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "program/actor.h"
+#include "program/outcome.h"
+#include "program/policy_program.h"
+#include "store/store.h"
+
+namespace chorus::program {
+
+enum class ReviewDecision { kApprove, kReject, kRequestChanges };
+bool ParseReviewDecision(std::string_view name, ReviewDecision* out);
+
+constexpr size_t kMaxPostBytes = 64 * 1024;
+
+class ReviewDesk {
+ public:
+  ReviewDesk(store::Store& store, const PolicyProgram& policy) : store_(store), policy_(policy) {}
+
+  // `photo` (optional, empty for none) is checked for location data and not kept.
+  Outcome CheckDraft(const Actor& by, std::string_view text, std::string_view language,
+                     std::string_view photo, store::PostRecord* out);
+  Outcome EditDraft(const Actor& by, int64_t post_id, std::string_view text,
+                    std::string_view language, store::PostRecord* out);
+  Outcome Submit(const Actor& by, int64_t post_id, std::string_view note, store::PostRecord* out);
+  Outcome Decide(const Actor& by, int64_t post_id, ReviewDecision decision,
+                 std::string_view comment, store::PostRecord* out);
+
+  Outcome Get(const Actor& by, int64_t post_id, store::PostRecord* out,
+              std::vector<store::PostEventRecord>* events);
+  Outcome ListMine(const Actor& by, std::vector<store::PostRecord>* out);
+  Outcome Queue(const Actor& by, std::vector<store::PostRecord>* out);
+
+ private:
+  Outcome RunCheck(std::string_view text, std::string_view language, std::string_view photo,
+                   store::PostRecord* post);
+  // Loads the post inside `tx` and checks the caller may see it.
+  Outcome LoadVisible(store::Store& tx, const Actor& by, int64_t post_id, store::PostRecord* out);
+  // Applies `change` to a visible post, records the event `action` (and an audit entry when
+  // `audited`), all in one transaction.
+  Outcome Transition(const Actor& by, int64_t post_id, std::string_view action,
+                     std::string_view comment, bool audited,
+                     const std::function<Outcome(store::PostRecord&)>& change,
+                     store::PostRecord* out);
+
+  store::Store& store_;
+  const PolicyProgram& policy_;
+};
+
+}  // namespace chorus::program

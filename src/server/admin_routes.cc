@@ -1,0 +1,113 @@
+// Administration: people and teams, CSV import, and the audit log.
+#include "program/audit.h"
+#include "server/json_views.h"
+#include "server/routes.h"
+
+namespace chorus::server {
+namespace {
+
+void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id) {
+  std::optional<store::UserRecord> user;
+  std::vector<store::TeamRecord> teams;
+  if (Status s = services.store.FindUserById(user_id, &user); !s.ok() || !user) {
+    return call.Fail(program::Outcome::Internal(s));
+  }
+  services.store.ListTeams(&teams);
+  call.Json(status, {{"user", UserJson(*user, teams)}});
+}
+
+}  // namespace
+
+void AddAdminRoutes(RouteTable& routes, Services& services) {
+  routes.Get("/api/v1/users", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::UserRecord> users;
+    std::vector<store::TeamRecord> teams;
+    program::Outcome o = services.accounts.ListUsers(call.Who(), &users);
+    if (o.ok()) o = services.accounts.ListTeams(&teams);
+    if (!o.ok()) return call.Fail(o);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& u : users) list.push_back(UserJson(u, teams));
+    call.Json(200, {{"users", list}});
+  });
+
+  routes.Post("/api/v1/users", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+    program::NewUser user;
+    if (!call.String("email", &user.email, true) || !call.String("name", &user.name, false) ||
+        !call.String("role", &user.role, true) || !call.String("team", &user.team, false) ||
+        !call.String("language", &user.language, false) ||
+        !call.String("password", &user.password, false)) {
+      return;
+    }
+    store::UserRecord created;
+    const program::Outcome o = services.accounts.AddUser(user, &call.Who(), &created);
+    if (!o.ok()) return call.Fail(o);
+    AnswerUser(call, services, 201, created.id);
+  });
+
+  routes.Patch(
+      R"(/api/v1/users/(\d+))", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+        std::optional<bool> active;
+        std::string role, team, password;
+        if (!call.Bool("active", &active) || !call.String("role", &role, false) ||
+            !call.String("team", &team, false) || !call.String("password", &password, false)) {
+          return;
+        }
+        const int64_t id = call.PathId();
+        program::Outcome o;
+        if (active) o = services.accounts.SetActive(id, *active, call.Who());
+        if (o.ok() && !role.empty()) o = services.accounts.SetRole(id, role, call.Who());
+        if (o.ok() && !password.empty()) {
+          o = services.accounts.ResetPassword(id, password, call.Who());
+        }
+        if (o.ok() && call.body.contains("team")) {
+          o = services.accounts.SetTeam(id, team, call.Who());
+        }
+        if (!o.ok()) return call.Fail(o);
+        AnswerUser(call, services, 200, id);
+      });
+
+  routes.Post("/api/v1/users/import", Access::kSignedIn, BodyKind::kJson,
+              [&services](ApiCall& call) {
+                std::string csv;
+                if (!call.String("csv", &csv, true)) return;
+                std::vector<program::ImportRowReport> report;
+                const program::Outcome o = services.accounts.ImportCsv(csv, call.Who(), &report);
+                if (!o.ok()) return call.Fail(o);
+                nlohmann::json rows = nlohmann::json::array();
+                int created = 0;
+                for (const auto& r : report) {
+                  created += r.created;
+                  nlohmann::json row = {{"row", r.row}, {"email", r.email}, {"created", r.created}};
+                  if (r.created) {
+                    row["initial_password"] = r.initial_password;
+                  } else {
+                    row["error"] = {{"code", r.code}, {"message", r.message}};
+                  }
+                  rows.push_back(row);
+                }
+                call.Json(200, {{"created", created},
+                                {"failed", static_cast<int>(report.size()) - created},
+                                {"rows", rows}});
+              });
+
+  routes.Get("/api/v1/teams", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::TeamRecord> teams;
+    const program::Outcome o = services.accounts.ListTeams(&teams);
+    if (!o.ok()) return call.Fail(o);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : teams) list.push_back({{"id", t.id}, {"name", t.name}});
+    call.Json(200, {{"teams", list}});
+  });
+
+  routes.Get("/api/v1/audit", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::AuditRecord> entries;
+    const program::Outcome o = program::ListAudit(services.store, call.Who(), 500, &entries);
+    if (!o.ok()) return call.Fail(o);
+    PeopleDirectory people(services.store);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : entries) list.push_back(AuditJson(e, people));
+    call.Json(200, {{"entries", list}});
+  });
+}
+
+}  // namespace chorus::server

@@ -1,0 +1,40 @@
+// POST /api/v1/check: the engine's verdict on a text, for integrations (bearer token) and
+// the web app (session). An optional "photo" (base64) adds its location findings, as
+// `chorus check --image` does. Nothing is stored.
+#include "policy/result_json.h"
+#include "program/review_desk.h"
+#include "server/base64.h"
+#include "server/routes.h"
+#include "text/utf8.h"
+
+namespace chorus::server {
+
+void AddCheckRoutes(RouteTable& routes, Services& services) {
+  routes.Post("/api/v1/check", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+    std::string text, lang, photo_base64, photo;
+    if (!call.String("text", &text, true) || !call.String("lang", &lang, false) ||
+        !call.String("photo", &photo_base64, false)) {
+      return;
+    }
+    if (!DecodeBase64(photo_base64, &photo)) {
+      call.Error(400, "invalid_photo", "the photo must be base64");
+      return;
+    }
+    if (text.size() > program::kMaxPostBytes) {
+      call.Error(413, "text_too_long", "the text is longer than 65536 bytes");
+      return;
+    }
+    CheckResult result;
+    std::optional<int64_t> version_id;
+    const program::Outcome o = services.policy.Check(text, lang, &result, &version_id);
+    if (!o.ok()) return call.Fail(o);
+    if (!photo.empty()) {
+      if (const program::Outcome p = services.policy.CheckPhoto(photo, &result); !p.ok()) {
+        return call.Fail(p);
+      }
+    }
+    call.Json(200, CheckResultToJson(result));
+  });
+}
+
+}  // namespace chorus::server

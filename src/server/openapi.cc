@@ -1,0 +1,214 @@
+// /api/v1/openapi.json: the OpenAPI 3.0 description of the JSON API, generated from a table
+// of the routes (keep it in step with the *_routes.cc files; api tests check that every
+// route they call is listed).
+#include "server/routes.h"
+
+namespace chorus::server {
+namespace {
+
+struct Operation {
+  const char* method;
+  const char* path;
+  const char* tag;
+  const char* summary;
+  bool signed_in;
+  std::vector<const char*> body_fields;  // required first, then "?optional"
+};
+
+nlohmann::json Schema(const std::vector<const char*>& fields) {
+  nlohmann::json properties = nlohmann::json::object();
+  nlohmann::json required = nlohmann::json::array();
+  for (std::string f : fields) {
+    const bool optional = f.front() == '?';
+    if (optional) f.erase(0, 1);
+    const bool integer = f == "version_id" || f == "from_version";
+    const bool boolean = f == "active";
+    properties[f] = {{"type", integer ? "integer" : boolean ? "boolean" : "string"}};
+    if (!optional) required.push_back(f);
+  }
+  nlohmann::json schema = {{"type", "object"}, {"properties", properties}};
+  if (!required.empty()) schema["required"] = required;
+  return schema;
+}
+
+nlohmann::json Build() {
+  const std::vector<Operation> operations = {
+      {"get", "/healthz", "system", "Liveness check (200 when serving)", false, {}},
+      {"get", "/api/v1/openapi.json", "system", "This document", false, {}},
+      {"get", "/api/v1/languages", "session", "Interface languages", false, {}},
+      {"post",
+       "/api/v1/session",
+       "session",
+       "Sign in; sets the HttpOnly session cookie",
+       false,
+       {"email", "password"}},
+      {"get", "/api/v1/session", "session", "The signed-in user and the CSRF token", true, {}},
+      {"delete", "/api/v1/session", "session", "Sign out", true, {}},
+      {"patch", "/api/v1/me", "session", "Change the interface language", true, {"language"}},
+      {"post",
+       "/api/v1/me/password",
+       "session",
+       "Change my password (other sessions end)",
+       true,
+       {"current_password", "new_password"}},
+      {"post",
+       "/api/v1/check",
+       "check",
+       "Check a text: the engine's verdict and findings, as `chorus check --format json`",
+       true,
+       {"text", "?lang"}},
+      {"get", "/api/v1/posts", "posts", "My checked drafts and their review status", true, {}},
+      {"post",
+       "/api/v1/posts",
+       "posts",
+       "Check a draft (and optional base64 photo, not kept)",
+       true,
+       {"text", "?lang", "?photo"}},
+      {"get", "/api/v1/posts/{id}", "posts", "A draft with its history", true, {}},
+      {"put", "/api/v1/posts/{id}", "posts", "Edit and re-check a draft", true, {"text", "?lang"}},
+      {"post", "/api/v1/posts/{id}/submit", "posts", "Send a draft for review", true, {"?note"}},
+      {"post",
+       "/api/v1/posts/{id}/decision",
+       "reviews",
+       "Approve, reject or ask for changes (reviewers)",
+       true,
+       {"decision", "?comment"}},
+      {"get", "/api/v1/reviews", "reviews", "The review queue, oldest first (reviewers)", true, {}},
+      {"get", "/api/v1/policy", "policy", "The current policy's charter (?lang=)", true, {}},
+      {"post",
+       "/api/v1/policy/acknowledge",
+       "policy",
+       "Acknowledge a published version",
+       true,
+       {"version_id"}},
+      {"get", "/api/v1/policy/versions", "policy", "All versions, newest first", true, {}},
+      {"post",
+       "/api/v1/policy/versions",
+       "policy",
+       "Start a draft (admins)",
+       true,
+       {"title", "?template_language", "?from_version"}},
+      {"get", "/api/v1/policy/versions/{id}", "policy", "A version with its charter", true, {}},
+      {"put",
+       "/api/v1/policy/versions/{id}",
+       "policy",
+       "Edit a draft (admins)",
+       true,
+       {"title", "yaml"}},
+      {"post",
+       "/api/v1/policy/versions/{id}/publish",
+       "policy",
+       "Publish a draft (admins)",
+       true,
+       {}},
+      {"get",
+       "/api/v1/policy/versions/{id}/diff",
+       "policy",
+       "Line difference from ?against=ID (admins)",
+       true,
+       {}},
+      {"get", "/api/v1/policy/versions/{id}/comments", "policy", "Comments on a draft", true, {}},
+      {"post",
+       "/api/v1/policy/versions/{id}/comments",
+       "policy",
+       "Comment on a draft",
+       true,
+       {"text"}},
+      {"get",
+       "/api/v1/policy/versions/{id}/acknowledgements",
+       "policy",
+       "Who has and has not acknowledged, by team (admins)",
+       true,
+       {}},
+      {"get", "/api/v1/questions", "questions", "My questions (reviewers: all)", true, {}},
+      {"post", "/api/v1/questions", "questions", "Ask the communications team", true, {"text"}},
+      {"get", "/api/v1/questions/{id}", "questions", "A question and its answer", true, {}},
+      {"post",
+       "/api/v1/questions/{id}/answer",
+       "questions",
+       "Answer a question (reviewers)",
+       true,
+       {"answer"}},
+      {"get", "/api/v1/users", "admin", "People (admins)", true, {}},
+      {"post",
+       "/api/v1/users",
+       "admin",
+       "Add a person (admins)",
+       true,
+       {"email", "role", "?name", "?team", "?language", "?password"}},
+      {"patch",
+       "/api/v1/users/{id}",
+       "admin",
+       "Deactivate, change role or team (admins)",
+       true,
+       {"?active", "?role", "?team"}},
+      {"post",
+       "/api/v1/users/import",
+       "admin",
+       "Import people from CSV (email,name,role,team,language); per-row report",
+       true,
+       {"csv"}},
+      {"get", "/api/v1/teams", "admin", "Teams", true, {}},
+      {"get", "/api/v1/audit", "admin", "The audit log, newest first (admins)", true, {}},
+  };
+  const nlohmann::json error = {
+      {"type", "object"},
+      {"properties",
+       {{"error",
+         {{"type", "object"},
+          {"properties", {{"code", {{"type", "string"}}}, {"message", {{"type", "string"}}}}}}}}}};
+  nlohmann::json paths = nlohmann::json::object();
+  for (const auto& op : operations) {
+    nlohmann::json o = {{"summary", op.summary},
+                        {"tags", {op.tag}},
+                        {"responses",
+                         {{"200", {{"description", "OK"}}},
+                          {"400",
+                           {{"description", "Bad input"},
+                            {"content", {{"application/json", {{"schema", error}}}}}}},
+                          {"401", {{"description", "Not signed in"}}},
+                          {"403", {{"description", "Not allowed, or CSRF token missing"}}},
+                          {"404", {{"description", "Not found (or not visible to you)"}}},
+                          {"413", {{"description", "Body too large"}}}}}};
+    if (std::string(op.path).find("{id}") != std::string::npos) {
+      o["parameters"] = {
+          {{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
+    }
+    if (!op.body_fields.empty()) {
+      o["requestBody"] = {
+          {"required", true},
+          {"content", {{"application/json", {{"schema", Schema(op.body_fields)}}}}}};
+    }
+    if (op.signed_in)
+      o["security"] = {{{"session", nlohmann::json::array()}},
+                       {{"bearer", nlohmann::json::array()}}};
+    paths[op.path][op.method] = o;
+  }
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "Chorus API"},
+            {"version", "1"},
+            {"description",
+             "The social media policy program: checks, reviews, policy versions, consultation. "
+             "State-changing calls with the session cookie need the X-CSRF-Token header (from "
+             "GET /api/v1/session); calls with a bearer token (chorus token create) do not."}}},
+          {"components",
+           {{"securitySchemes",
+             {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", kSessionCookie}}},
+              {"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}},
+          {"paths", paths}};
+}
+
+}  // namespace
+
+const nlohmann::json& OpenApiDocument() {
+  static const nlohmann::json document = Build();
+  return document;
+}
+
+void AddOpenApiRoute(RouteTable& routes) {
+  routes.Get("/api/v1/openapi.json", Access::kPublic,
+             [](ApiCall& call) { call.Json(200, OpenApiDocument()); });
+}
+
+}  // namespace chorus::server

@@ -1,0 +1,112 @@
+// Drafts, their review and the review queue.
+#include "server/base64.h"
+#include "server/json_views.h"
+#include "server/routes.h"
+
+namespace chorus::server {
+namespace {
+
+void AnswerPost(ApiCall& call, Services& services, int status, const store::PostRecord& post,
+                const std::vector<store::PostEventRecord>* events) {
+  PeopleDirectory people(services.store);
+  nlohmann::json j = PostJson(post, people);
+  if (events) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : *events) list.push_back(PostEventJson(e, people));
+    j["events"] = list;
+  }
+  call.Json(status, {{"post", j}});
+}
+
+void AnswerPosts(ApiCall& call, Services& services, const std::vector<store::PostRecord>& posts) {
+  PeopleDirectory people(services.store);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : posts) list.push_back(PostJson(p, people));
+  call.Json(200, {{"posts", list}});
+}
+
+}  // namespace
+
+void AddPostRoutes(RouteTable& routes, Services& services) {
+  routes.Get("/api/v1/posts", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::PostRecord> posts;
+    const program::Outcome o = services.reviews.ListMine(call.Who(), &posts);
+    if (!o.ok()) return call.Fail(o);
+    AnswerPosts(call, services, posts);
+  });
+
+  routes.Post("/api/v1/posts", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+    std::string text, lang, photo_base64, photo;
+    if (!call.String("text", &text, true) || !call.String("lang", &lang, false) ||
+        !call.String("photo", &photo_base64, false)) {
+      return;
+    }
+    if (!DecodeBase64(photo_base64, &photo)) {
+      call.Error(400, "invalid_photo", "the photo must be base64");
+      return;
+    }
+    store::PostRecord post;
+    const program::Outcome o = services.reviews.CheckDraft(call.Who(), text, lang, photo, &post);
+    if (!o.ok()) return call.Fail(o);
+    AnswerPost(call, services, 201, post, nullptr);
+  });
+
+  routes.Get(R"(/api/v1/posts/(\d+))", Access::kSignedIn, [&services](ApiCall& call) {
+    store::PostRecord post;
+    std::vector<store::PostEventRecord> events;
+    const program::Outcome o = services.reviews.Get(call.Who(), call.PathId(), &post, &events);
+    if (!o.ok()) return call.Fail(o);
+    AnswerPost(call, services, 200, post, &events);
+  });
+
+  routes.Put(R"(/api/v1/posts/(\d+))", Access::kSignedIn, BodyKind::kJson,
+             [&services](ApiCall& call) {
+               std::string text, lang;
+               if (!call.String("text", &text, true) || !call.String("lang", &lang, false)) return;
+               store::PostRecord post;
+               const program::Outcome o =
+                   services.reviews.EditDraft(call.Who(), call.PathId(), text, lang, &post);
+               if (!o.ok()) return call.Fail(o);
+               AnswerPost(call, services, 200, post, nullptr);
+             });
+
+  routes.Post(R"(/api/v1/posts/(\d+)/submit)", Access::kSignedIn, BodyKind::kJson,
+              [&services](ApiCall& call) {
+                std::string note;
+                if (!call.String("note", &note, false)) return;
+                store::PostRecord post;
+                const program::Outcome o =
+                    services.reviews.Submit(call.Who(), call.PathId(), note, &post);
+                if (!o.ok()) return call.Fail(o);
+                AnswerPost(call, services, 200, post, nullptr);
+              });
+
+  routes.Post(R"(/api/v1/posts/(\d+)/decision)", Access::kSignedIn, BodyKind::kJson,
+              [&services](ApiCall& call) {
+                std::string decision_name, comment;
+                if (!call.String("decision", &decision_name, true) ||
+                    !call.String("comment", &comment, false)) {
+                  return;
+                }
+                program::ReviewDecision decision;
+                if (!program::ParseReviewDecision(decision_name, &decision)) {
+                  call.Error(400, "invalid_decision",
+                             "decision must be approve, reject or request_changes");
+                  return;
+                }
+                store::PostRecord post;
+                const program::Outcome o =
+                    services.reviews.Decide(call.Who(), call.PathId(), decision, comment, &post);
+                if (!o.ok()) return call.Fail(o);
+                AnswerPost(call, services, 200, post, nullptr);
+              });
+
+  routes.Get("/api/v1/reviews", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::PostRecord> posts;
+    const program::Outcome o = services.reviews.Queue(call.Who(), &posts);
+    if (!o.ok()) return call.Fail(o);
+    AnswerPosts(call, services, posts);
+  });
+}
+
+}  // namespace chorus::server

@@ -1,0 +1,22 @@
+// Services: the program-layer objects a running server shares among its request handlers.
+// Owned by the caller of ChorusServer (the `serve` command); they outlive the server.
+// Thread-safety: each service is thread-safe on its own (see its header).
+#pragma once
+
+#include "program/accounts.h"
+#include "program/consultation.h"
+#include "program/policy_program.h"
+#include "program/review_desk.h"
+#include "store/store.h"
+
+namespace chorus::server {
+
+struct Services {
+  store::Store& store;
+  program::Accounts& accounts;
+  program::PolicyProgram& policy;
+  program::ReviewDesk& reviews;
+  program::Consultation& consultation;
+};
+
+}  // namespace chorus::server

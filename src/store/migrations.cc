@@ -1,0 +1,184 @@
+#include "store/migrations.h"
+
+#include <ctime>
+#include <string>
+
+namespace chorus::store {
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "accounts, sessions, policy versions, posts, questions, audit", R"sql(
+CREATE TABLE teams (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'employee')),
+  language TEXT NOT NULL DEFAULT 'en',
+  team_id INTEGER REFERENCES teams(id),
+  password_hash TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE policy_versions (
+  id INTEGER PRIMARY KEY,
+  number INTEGER UNIQUE,
+  title TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  published_by INTEGER REFERENCES users(id),
+  published_at INTEGER
+);
+CREATE TRIGGER policy_versions_published_immutable
+BEFORE UPDATE ON policy_versions WHEN OLD.status = 'published'
+BEGIN
+  SELECT RAISE(ABORT, 'a published policy version is immutable');
+END;
+CREATE TRIGGER policy_versions_published_undeletable
+BEFORE DELETE ON policy_versions WHEN OLD.status = 'published'
+BEGIN
+  SELECT RAISE(ABORT, 'a published policy version is immutable');
+END;
+CREATE TABLE policy_comments (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES policy_versions(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE acknowledgements (
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  version_id INTEGER NOT NULL REFERENCES policy_versions(id),
+  acknowledged_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, version_id)
+);
+CREATE TABLE posts (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  text TEXT NOT NULL,
+  language TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  result_json TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('draft', 'in_review', 'approved', 'rejected', 'changes_requested')),
+  policy_version_id INTEGER REFERENCES policy_versions(id),
+  author_note TEXT NOT NULL DEFAULT '',
+  reviewer_id INTEGER REFERENCES users(id),
+  review_comment TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  submitted_at INTEGER,
+  decided_at INTEGER
+);
+CREATE INDEX posts_author ON posts(author_id, id);
+CREATE INDEX posts_status ON posts(status, submitted_at);
+CREATE TABLE post_events (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES posts(id),
+  actor_id INTEGER NOT NULL REFERENCES users(id),
+  action TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX post_events_post ON post_events(post_id, id);
+CREATE TABLE questions (
+  id INTEGER PRIMARY KEY,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  answer TEXT,
+  answered_by INTEGER REFERENCES users(id),
+  answered_at INTEGER
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_id INTEGER REFERENCES users(id),
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql"},
+  };
+  return migrations;
+}
+
+Status SchemaVersion(SqliteDatabase& db, int* version) {
+  if (Status s = db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                         " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                         " applied_at INTEGER NOT NULL)");
+      !s.ok()) {
+    return s;
+  }
+  SqliteStatement st;
+  if (Status s = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &st);
+      !s.ok()) {
+    return s;
+  }
+  Status s;
+  *version = st.Step(&s) ? static_cast<int>(st.ColumnInt(0)) : 0;
+  return s;
+}
+
+Status Migrate(SqliteDatabase& db, const std::vector<Migration>& migrations, int* applied) {
+  int current = 0;
+  if (Status s = SchemaVersion(db, &current); !s.ok()) return s;
+  int count = 0;
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    if (Status s = db.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = db.Exec(m.sql);
+    if (s.ok()) {
+      SqliteStatement record;
+      s = db.Prepare(
+          "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
+          &record);
+      if (s.ok()) {
+        record.Bind(1, static_cast<int64_t>(m.version));
+        record.Bind(2, m.description);
+        record.Bind(3, static_cast<int64_t>(std::time(nullptr)));
+        s = record.Run();
+      }
+    }
+    if (!s.ok()) {
+      db.Exec("ROLLBACK");
+      return Status::Error("migration " + std::to_string(m.version) + " failed: " + s.message());
+    }
+    if (Status c = db.Exec("COMMIT"); !c.ok()) return c;
+    current = m.version;
+    ++count;
+  }
+  if (applied) *applied = count;
+  return Status::Ok();
+}
+
+}  // namespace chorus::store

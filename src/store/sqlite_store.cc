@@ -1,0 +1,830 @@
+#include "store/sqlite_store.h"
+
+#include <utility>
+
+#include "store/migrations.h"
+
+namespace chorus::store {
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "id, email, name, role, language, team_id, password_hash, active, created_at";
+constexpr std::string_view kPolicyColumns =
+    "id, number, title, yaml, status, created_by, created_at, published_by, published_at";
+constexpr std::string_view kPostColumns =
+    "id, author_id, text, language, verdict, result_json, status, policy_version_id, "
+    "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at";
+constexpr std::string_view kQuestionColumns =
+    "id, author_id, text, created_at, answer, answered_by, answered_at";
+
+UserRecord ReadUser(const SqliteStatement& st) {
+  UserRecord u;
+  u.id = st.ColumnInt(0);
+  u.email = st.ColumnText(1);
+  u.name = st.ColumnText(2);
+  u.role = st.ColumnText(3);
+  u.language = st.ColumnText(4);
+  u.team_id = st.ColumnOptionalInt(5);
+  u.password_hash = st.ColumnText(6);
+  u.active = st.ColumnInt(7) != 0;
+  u.created_at = st.ColumnInt(8);
+  return u;
+}
+
+PolicyVersionRecord ReadPolicyVersion(const SqliteStatement& st) {
+  PolicyVersionRecord v;
+  v.id = st.ColumnInt(0);
+  v.number = st.ColumnOptionalInt(1);
+  v.title = st.ColumnText(2);
+  v.yaml = st.ColumnText(3);
+  v.status = st.ColumnText(4);
+  v.created_by = st.ColumnInt(5);
+  v.created_at = st.ColumnInt(6);
+  v.published_by = st.ColumnOptionalInt(7);
+  v.published_at = st.ColumnOptionalInt(8);
+  return v;
+}
+
+PostRecord ReadPost(const SqliteStatement& st) {
+  PostRecord p;
+  p.id = st.ColumnInt(0);
+  p.author_id = st.ColumnInt(1);
+  p.text = st.ColumnText(2);
+  p.language = st.ColumnText(3);
+  p.verdict = st.ColumnText(4);
+  p.result_json = st.ColumnText(5);
+  p.status = st.ColumnText(6);
+  p.policy_version_id = st.ColumnOptionalInt(7);
+  p.author_note = st.ColumnText(8);
+  p.reviewer_id = st.ColumnOptionalInt(9);
+  p.review_comment = st.ColumnText(10);
+  p.created_at = st.ColumnInt(11);
+  p.updated_at = st.ColumnInt(12);
+  p.submitted_at = st.ColumnOptionalInt(13);
+  p.decided_at = st.ColumnOptionalInt(14);
+  return p;
+}
+
+QuestionRecord ReadQuestion(const SqliteStatement& st) {
+  QuestionRecord q;
+  q.id = st.ColumnInt(0);
+  q.author_id = st.ColumnInt(1);
+  q.text = st.ColumnText(2);
+  q.created_at = st.ColumnInt(3);
+  if (!st.ColumnIsNull(4)) q.answer = st.ColumnText(4);
+  q.answered_by = st.ColumnOptionalInt(5);
+  q.answered_at = st.ColumnOptionalInt(6);
+  return q;
+}
+
+// Collects every row of a prepared statement through `read`.
+template <typename Record, typename Reader>
+Status CollectRows(SqliteStatement& st, Reader read, std::vector<Record>* out) {
+  out->clear();
+  Status s;
+  while (st.Step(&s)) out->push_back(read(st));
+  return s;
+}
+
+template <typename Record, typename Reader>
+Status CollectOne(SqliteStatement& st, Reader read, std::optional<Record>* out) {
+  out->reset();
+  Status s;
+  if (st.Step(&s)) *out = read(st);
+  return s;
+}
+
+std::string Sql(std::string_view select, std::string_view columns, std::string_view rest) {
+  return std::string(select) + " " + std::string(columns) + " " + std::string(rest);
+}
+
+}  // namespace
+
+Status SqliteStore::Open(const std::string& path, std::unique_ptr<SqliteStore>* out) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  if (Status s = SqliteDatabase::Open(path, &store->db_); !s.ok()) return s;
+  if (Status s = Migrate(store->db_, SqliteMigrations(), nullptr); !s.ok()) return s;
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+std::string SqliteStore::JournalMode() {
+  std::lock_guard lock(mutex_);
+  return db_.JournalMode();
+}
+
+Status SqliteStore::Write(const std::function<Status()>& body) {
+  std::lock_guard lock(mutex_);
+  const std::string savepoint = "sp" + std::to_string(depth_);
+  if (Status s = db_.Exec(depth_ == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint); !s.ok()) {
+    return s;
+  }
+  ++depth_;
+  Status result = body();
+  --depth_;
+  if (depth_ == 0) {
+    if (result.ok()) {
+      if (Status s = db_.Exec("COMMIT"); !s.ok()) {
+        db_.Exec("ROLLBACK");
+        return s;
+      }
+    } else {
+      db_.Exec("ROLLBACK");
+    }
+  } else if (result.ok()) {
+    db_.Exec("RELEASE " + savepoint);
+  } else {
+    db_.Exec("ROLLBACK TO " + savepoint);
+    db_.Exec("RELEASE " + savepoint);
+  }
+  return result;
+}
+
+Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
+  return Write([&] { return body(*this); });
+}
+
+// ---- teams and users ----
+
+Status SqliteStore::CreateTeam(TeamRecord* team) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare("INSERT INTO teams (name) VALUES (?)", &st); !s.ok()) return s;
+    st.Bind(1, team->name);
+    if (Status s = st.Run(); !s.ok()) return s;
+    team->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT id, name FROM teams WHERE name = ?", &st); !s.ok()) return s;
+  st.Bind(1, name);
+  return CollectOne(
+      st,
+      [](const SqliteStatement& r) {
+        return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
+      },
+      out);
+}
+
+Status SqliteStore::ListTeams(std::vector<TeamRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT id, name FROM teams ORDER BY name", &st); !s.ok()) return s;
+  return CollectRows(
+      st,
+      [](const SqliteStatement& r) {
+        return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
+      },
+      out);
+}
+
+Status SqliteStore::CreateUser(UserRecord* user) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT INTO users (email, name, role, language, team_id, password_hash, active,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, user->email);
+    st.Bind(2, user->name);
+    st.Bind(3, user->role);
+    st.Bind(4, user->language);
+    st.Bind(5, user->team_id);
+    st.Bind(6, user->password_hash);
+    st.Bind(7, static_cast<int64_t>(user->active));
+    st.Bind(8, user->created_at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    user->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::UpdateUser(const UserRecord& user) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s =
+            db_.Prepare("UPDATE users SET email = ?, name = ?, role = ?, language = ?, team_id = ?,"
+                        " password_hash = ?, active = ? WHERE id = ?",
+                        &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, user.email);
+    st.Bind(2, user.name);
+    st.Bind(3, user.role);
+    st.Bind(4, user.language);
+    st.Bind(5, user.team_id);
+    st.Bind(6, user.password_hash);
+    st.Bind(7, static_cast<int64_t>(user.active));
+    st.Bind(8, user.id);
+    if (Status s = st.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such user");
+  });
+}
+
+Status SqliteStore::FindUserById(int64_t id, std::optional<UserRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kUserColumns, "FROM users WHERE id = ?"), &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, id);
+  return CollectOne(st, ReadUser, out);
+}
+
+Status SqliteStore::FindUserByEmail(std::string_view email, std::optional<UserRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, email);
+  return CollectOne(st, ReadUser, out);
+}
+
+Status SqliteStore::ListUsers(std::vector<UserRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kUserColumns, "FROM users ORDER BY name, id"), &st);
+      !s.ok()) {
+    return s;
+  }
+  return CollectRows(st, ReadUser, out);
+}
+
+Status SqliteStore::CountUsers(int64_t* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT COUNT(*) FROM users", &st); !s.ok()) return s;
+  Status s;
+  *out = st.Step(&s) ? st.ColumnInt(0) : 0;
+  return s;
+}
+
+// ---- sessions and tokens ----
+
+Status SqliteStore::CreateSession(const SessionRecord& session) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, session.token_hash);
+    st.Bind(2, session.user_id);
+    st.Bind(3, session.csrf_token);
+    st.Bind(4, session.created_at);
+    st.Bind(5, session.expires_at);
+    return st.Run();
+  });
+}
+
+Status SqliteStore::FindSession(std::string_view token_hash, std::optional<SessionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s =
+          db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions"
+                      " WHERE token_hash = ?",
+                      &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, token_hash);
+  return CollectOne(
+      st,
+      [](const SqliteStatement& r) {
+        return SessionRecord{r.ColumnText(0), r.ColumnInt(1), r.ColumnText(2), r.ColumnInt(3),
+                             r.ColumnInt(4)};
+      },
+      out);
+}
+
+Status SqliteStore::DeleteSession(std::string_view token_hash) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare("DELETE FROM sessions WHERE token_hash = ?", &st); !s.ok()) return s;
+    st.Bind(1, token_hash);
+    return st.Run();
+  });
+}
+
+Status SqliteStore::DeleteSessionsOfUser(int64_t user_id) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare("DELETE FROM sessions WHERE user_id = ?", &st); !s.ok()) return s;
+    st.Bind(1, user_id);
+    return st.Run();
+  });
+}
+
+Status SqliteStore::DeleteExpiredSessions(int64_t now) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare("DELETE FROM sessions WHERE expires_at <= ?", &st); !s.ok())
+      return s;
+    st.Bind(1, now);
+    return st.Run();
+  });
+}
+
+Status SqliteStore::CreateApiToken(ApiTokenRecord* token) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s =
+            db_.Prepare("INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, token->token_hash);
+    st.Bind(2, token->user_id);
+    st.Bind(3, token->name);
+    st.Bind(4, token->created_at);
+    st.Bind(5, static_cast<int64_t>(token->revoked));
+    if (Status s = st.Run(); !s.ok()) return s;
+    token->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s =
+          db_.Prepare("SELECT id, token_hash, user_id, name, created_at, revoked FROM api_tokens"
+                      " WHERE token_hash = ?",
+                      &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, token_hash);
+  return CollectOne(
+      st,
+      [](const SqliteStatement& r) {
+        return ApiTokenRecord{r.ColumnInt(0),  r.ColumnText(1), r.ColumnInt(2),
+                              r.ColumnText(3), r.ColumnInt(4),  r.ColumnInt(5) != 0};
+      },
+      out);
+}
+
+// ---- policy versions ----
+
+Status SqliteStore::CreatePolicyVersion(PolicyVersionRecord* version) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s =
+            db_.Prepare("INSERT INTO policy_versions (title, yaml, status, created_by, created_at)"
+                        " VALUES (?, ?, 'draft', ?, ?)",
+                        &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, version->title);
+    st.Bind(2, version->yaml);
+    st.Bind(3, version->created_by);
+    st.Bind(4, version->created_at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    version->id = db_.LastInsertId();
+    version->status = "draft";
+    version->number.reset();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "UPDATE policy_versions SET title = ?, yaml = ? WHERE id = ? AND status = 'draft'",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, title);
+    st.Bind(2, yaml);
+    st.Bind(3, id);
+    if (Status s = st.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
+  });
+}
+
+Status SqliteStore::PublishPolicyVersion(int64_t id, int64_t by, int64_t at) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s =
+            db_.Prepare("UPDATE policy_versions SET status = 'published', published_by = ?,"
+                        " published_at = ?,"
+                        " number = (SELECT COALESCE(MAX(number), 0) + 1 FROM policy_versions)"
+                        " WHERE id = ? AND status = 'draft'",
+                        &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, by);
+    st.Bind(2, at);
+    st.Bind(3, id);
+    if (Status s = st.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
+  });
+}
+
+Status SqliteStore::FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s =
+          db_.Prepare(Sql("SELECT", kPolicyColumns, "FROM policy_versions WHERE id = ?"), &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, id);
+  return CollectOne(st, ReadPolicyVersion, out);
+}
+
+Status SqliteStore::FindCurrentPolicyVersion(std::optional<PolicyVersionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kPolicyColumns,
+                                 "FROM policy_versions WHERE status = 'published'"
+                                 " ORDER BY number DESC LIMIT 1"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  return CollectOne(st, ReadPolicyVersion, out);
+}
+
+Status SqliteStore::ListPolicyVersions(std::vector<PolicyVersionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s =
+          db_.Prepare(Sql("SELECT", kPolicyColumns, "FROM policy_versions ORDER BY id DESC"), &st);
+      !s.ok()) {
+    return s;
+  }
+  return CollectRows(st, ReadPolicyVersion, out);
+}
+
+Status SqliteStore::AddPolicyComment(PolicyCommentRecord* comment) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s =
+            db_.Prepare("INSERT INTO policy_comments (version_id, author_id, text, created_at)"
+                        " VALUES (?, ?, ?, ?)",
+                        &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, comment->version_id);
+    st.Bind(2, comment->author_id);
+    st.Bind(3, comment->text);
+    st.Bind(4, comment->created_at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    comment->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::ListPolicyComments(int64_t version_id, std::vector<PolicyCommentRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s =
+          db_.Prepare("SELECT id, version_id, author_id, text, created_at FROM policy_comments"
+                      " WHERE version_id = ? ORDER BY id",
+                      &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, version_id);
+  return CollectRows(
+      st,
+      [](const SqliteStatement& r) {
+        return PolicyCommentRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2), r.ColumnText(3),
+                                   r.ColumnInt(4)};
+      },
+      out);
+}
+
+Status SqliteStore::Acknowledge(const AcknowledgementRecord& ack) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT OR IGNORE INTO acknowledgements (user_id, version_id, acknowledged_at)"
+            " VALUES (?, ?, ?)",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, ack.user_id);
+    st.Bind(2, ack.version_id);
+    st.Bind(3, ack.acknowledged_at);
+    return st.Run();
+  });
+}
+
+Status SqliteStore::FindAcknowledgement(int64_t user_id, int64_t version_id,
+                                        std::optional<AcknowledgementRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+                             " WHERE user_id = ? AND version_id = ?",
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, user_id);
+  st.Bind(2, version_id);
+  return CollectOne(
+      st,
+      [](const SqliteStatement& r) {
+        return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
+      },
+      out);
+}
+
+Status SqliteStore::ListAcknowledgements(int64_t version_id,
+                                         std::vector<AcknowledgementRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+                             " WHERE version_id = ? ORDER BY acknowledged_at",
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, version_id);
+  return CollectRows(
+      st,
+      [](const SqliteStatement& r) {
+        return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
+      },
+      out);
+}
+
+// ---- posts ----
+
+Status SqliteStore::CreatePost(PostRecord* post) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT INTO posts (author_id, text, language, verdict, result_json, status,"
+            " policy_version_id, author_note, reviewer_id, review_comment, created_at,"
+            " updated_at, submitted_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, post->author_id);
+    st.Bind(2, post->text);
+    st.Bind(3, post->language);
+    st.Bind(4, post->verdict);
+    st.Bind(5, post->result_json);
+    st.Bind(6, post->status);
+    st.Bind(7, post->policy_version_id);
+    st.Bind(8, post->author_note);
+    st.Bind(9, post->reviewer_id);
+    st.Bind(10, post->review_comment);
+    st.Bind(11, post->created_at);
+    st.Bind(12, post->updated_at);
+    st.Bind(13, post->submitted_at);
+    st.Bind(14, post->decided_at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    post->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected_status) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "UPDATE posts SET text = ?, language = ?, verdict = ?, result_json = ?, status = ?,"
+            " policy_version_id = ?, author_note = ?, reviewer_id = ?, review_comment = ?,"
+            " updated_at = ?, submitted_at = ?, decided_at = ? WHERE id = ? AND status = ?",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, post.text);
+    st.Bind(2, post.language);
+    st.Bind(3, post.verdict);
+    st.Bind(4, post.result_json);
+    st.Bind(5, post.status);
+    st.Bind(6, post.policy_version_id);
+    st.Bind(7, post.author_note);
+    st.Bind(8, post.reviewer_id);
+    st.Bind(9, post.review_comment);
+    st.Bind(10, post.updated_at);
+    st.Bind(11, post.submitted_at);
+    st.Bind(12, post.decided_at);
+    st.Bind(13, post.id);
+    st.Bind(14, expected_status);
+    if (Status s = st.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
+  });
+}
+
+Status SqliteStore::FindPost(int64_t id, std::optional<PostRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, id);
+  return CollectOne(st, ReadPost, out);
+}
+
+Status SqliteStore::ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(
+          Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
+          &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, author_id);
+  return CollectRows(st, ReadPost, out);
+}
+
+Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns,
+                                 "FROM posts WHERE status = ?"
+                                 " ORDER BY submitted_at, id LIMIT 500"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, status);
+  return CollectRows(st, ReadPost, out);
+}
+
+Status SqliteStore::AddPostEvent(PostEventRecord* event) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare("INSERT INTO post_events (post_id, actor_id, action, comment, at)"
+                               " VALUES (?, ?, ?, ?, ?)",
+                               &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, event->post_id);
+    st.Bind(2, event->actor_id);
+    st.Bind(3, event->action);
+    st.Bind(4, event->comment);
+    st.Bind(5, event->at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    event->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT id, post_id, actor_id, action, comment, at FROM post_events"
+                             " WHERE post_id = ? ORDER BY id",
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, post_id);
+  return CollectRows(
+      st,
+      [](const SqliteStatement& r) {
+        return PostEventRecord{r.ColumnInt(0),  r.ColumnInt(1),  r.ColumnInt(2),
+                               r.ColumnText(3), r.ColumnText(4), r.ColumnInt(5)};
+      },
+      out);
+}
+
+// ---- questions ----
+
+Status SqliteStore::CreateQuestion(QuestionRecord* question) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT INTO questions (author_id, text, created_at) VALUES (?, ?, ?)", &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, question->author_id);
+    st.Bind(2, question->text);
+    st.Bind(3, question->created_at);
+    if (Status s = st.Run(); !s.ok()) return s;
+    question->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?", &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, answer);
+    st.Bind(2, by);
+    st.Bind(3, at);
+    st.Bind(4, id);
+    if (Status s = st.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such question");
+  });
+}
+
+Status SqliteStore::FindQuestion(int64_t id, std::optional<QuestionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns, "FROM questions WHERE id = ?"), &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, id);
+  return CollectOne(st, ReadQuestion, out);
+}
+
+Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
+                                 "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, author_id);
+  return CollectRows(st, ReadQuestion, out);
+}
+
+Status SqliteStore::ListAllQuestions(std::vector<QuestionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
+                                 "FROM questions ORDER BY answer IS NOT NULL, id LIMIT 500"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  return CollectRows(st, ReadQuestion, out);
+}
+
+// ---- audit ----
+
+Status SqliteStore::AppendAudit(AuditRecord* entry) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Prepare(
+            "INSERT INTO audit_log (at, actor_id, action, object, detail) VALUES (?, ?, ?, ?, ?)",
+            &st);
+        !s.ok()) {
+      return s;
+    }
+    st.Bind(1, entry->at);
+    st.Bind(2, entry->actor_id);
+    st.Bind(3, entry->action);
+    st.Bind(4, entry->object);
+    st.Bind(5, entry->detail.empty() ? std::string_view("{}") : std::string_view(entry->detail));
+    if (Status s = st.Run(); !s.ok()) return s;
+    entry->id = db_.LastInsertId();
+    return Status::Ok();
+  });
+}
+
+Status SqliteStore::ListAudit(int64_t limit, std::vector<AuditRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(
+          "SELECT id, at, actor_id, action, object, detail FROM audit_log ORDER BY id DESC"
+          " LIMIT ?",
+          &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, limit);
+  return CollectRows(
+      st,
+      [](const SqliteStatement& r) {
+        return AuditRecord{r.ColumnInt(0),  r.ColumnInt(1),  r.ColumnOptionalInt(2),
+                           r.ColumnText(3), r.ColumnText(4), r.ColumnText(5)};
+      },
+      out);
+}
+
+}  // namespace chorus::store

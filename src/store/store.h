@@ -1,0 +1,96 @@
+// Store: everything Chorus keeps, behind one interface, so that another database
+// (PostgreSQL) can follow SQLite without touching the program layer. Each method is atomic on
+// its own; Transaction() groups several calls into one atomic unit (nested calls join it).
+// Lookups that find nothing return OK with an empty optional; a Status error means the
+// operation failed (storage error, constraint violated) and nothing was changed.
+//
+// Thread-safety: every method may be called from any thread; implementations serialise as
+// they need. A Transaction body runs on the calling thread and must only use the Store it is
+// given.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "store/records.h"
+
+namespace chorus::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `body` atomically: its changes are all committed if it returns OK, else none.
+  virtual Status Transaction(const std::function<Status(Store&)>& body) = 0;
+
+  // Teams and users.
+  virtual Status CreateTeam(TeamRecord* team) = 0;  // sets team->id
+  virtual Status FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) = 0;
+  virtual Status ListTeams(std::vector<TeamRecord>* out) = 0;
+  virtual Status CreateUser(UserRecord* user) = 0;  // sets user->id
+  virtual Status UpdateUser(const UserRecord& user) = 0;
+  virtual Status FindUserById(int64_t id, std::optional<UserRecord>* out) = 0;
+  virtual Status FindUserByEmail(std::string_view email, std::optional<UserRecord>* out) = 0;
+  virtual Status ListUsers(std::vector<UserRecord>* out) = 0;
+  virtual Status CountUsers(int64_t* out) = 0;
+
+  // Sign-in sessions and API tokens (looked up by the hash of their secret).
+  virtual Status CreateSession(const SessionRecord& session) = 0;
+  virtual Status FindSession(std::string_view token_hash, std::optional<SessionRecord>* out) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+  virtual Status DeleteSessionsOfUser(int64_t user_id) = 0;
+  virtual Status DeleteExpiredSessions(int64_t now) = 0;
+  virtual Status CreateApiToken(ApiTokenRecord* token) = 0;  // sets token->id
+  virtual Status FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) = 0;
+
+  // Policy versions: drafts are editable; published versions are immutable and numbered.
+  virtual Status CreatePolicyVersion(PolicyVersionRecord* version) = 0;  // a draft; sets id
+  virtual Status UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) = 0;
+  // Publishes a draft as number max(number)+1; fails if it is not a draft.
+  virtual Status PublishPolicyVersion(int64_t id, int64_t by, int64_t at) = 0;
+  virtual Status FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) = 0;
+  // The published version with the highest number.
+  virtual Status FindCurrentPolicyVersion(std::optional<PolicyVersionRecord>* out) = 0;
+  virtual Status ListPolicyVersions(std::vector<PolicyVersionRecord>* out) = 0;  // newest first
+  virtual Status AddPolicyComment(PolicyCommentRecord* comment) = 0;
+  virtual Status ListPolicyComments(int64_t version_id, std::vector<PolicyCommentRecord>* out) = 0;
+  // Records an acknowledgement; acknowledging twice keeps the first time.
+  virtual Status Acknowledge(const AcknowledgementRecord& ack) = 0;
+  virtual Status FindAcknowledgement(int64_t user_id, int64_t version_id,
+                                     std::optional<AcknowledgementRecord>* out) = 0;
+  virtual Status ListAcknowledgements(int64_t version_id,
+                                      std::vector<AcknowledgementRecord>* out) = 0;
+
+  // Posts (checked drafts) and their review.
+  virtual Status CreatePost(PostRecord* post) = 0;  // sets post->id
+  // Replaces the post's mutable fields if its status is still `expected_status`; otherwise
+  // fails with "conflict" and changes nothing.
+  virtual Status UpdatePost(const PostRecord& post, std::string_view expected_status) = 0;
+  virtual Status FindPost(int64_t id, std::optional<PostRecord>* out) = 0;
+  virtual Status ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) = 0;
+  // Posts with `status`, longest waiting first.
+  virtual Status ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) = 0;
+  virtual Status AddPostEvent(PostEventRecord* event) = 0;
+  virtual Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) = 0;
+
+  // Consultation: questions to the communications team and their answers.
+  virtual Status CreateQuestion(QuestionRecord* question) = 0;
+  virtual Status AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) = 0;
+  virtual Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) = 0;
+  virtual Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) = 0;
+  virtual Status ListAllQuestions(std::vector<QuestionRecord>* out) = 0;  // unanswered first
+
+  // The append-only audit log of administrative actions.
+  virtual Status AppendAudit(AuditRecord* entry) = 0;
+  virtual Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) = 0;  // newest first
+};
+
+// The message of the Status UpdatePost returns when the post's status changed meanwhile.
+inline constexpr std::string_view kConflict = "conflict";
+
+}  // namespace chorus::store

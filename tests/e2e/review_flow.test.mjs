@@ -1,0 +1,134 @@
+// End-to-end test in headless Chromium (Debian's chromium driven by playwright-core): an
+// employee signs in, checks a post (with a geotagged photo) and sends it for review; a reviewer approves it; an admin
+// publishes a policy version; the employee acknowledges it and switches the interface to
+// Hebrew (right to left). Run directly with node (not --test) so the skip code reaches CTest.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { PASSWORD, PEOPLE, TestServer } from "../api/server_harness.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SKIP = 77; // CTest SKIP_RETURN_CODE
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`SKIP: chromium is not installed at ${CHROMIUM} (scripts/install-deps installs it)`);
+  process.exit(SKIP);
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const webRoot = process.env.CHORUS_WEB_ROOT ?? join(root, "web", "dist");
+const requireFromWeb = createRequire(join(root, "web", "package.json"));
+const { chromium } = requireFromWeb("playwright-core"); // fails clearly if `npm ci` was not run
+const i18n = (lang) => JSON.parse(readFileSync(join(root, "web", "src", "i18n", `${lang}.json`), "utf8"));
+const demoPolicy = join(root, "packs", "demo", "policy.yaml");
+
+assert.ok(existsSync(join(webRoot, "index.html")), `the web app is not built in ${webRoot}`);
+
+const server = new TestServer({ policy: demoPolicy, web: webRoot });
+let browser;
+let base;
+
+before(async () => {
+  server.setupPeople();
+  base = await server.start();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server.stop();
+});
+
+async function signIn(person) {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => { throw e; });
+  await page.goto(base);
+  await page.fill("input[name=email]", PEOPLE[person].email);
+  await page.fill("input[name=password]", PASSWORD);
+  await page.click("button[type=submit]");
+  await page.waitForSelector("[data-testid=user-name]");
+  assert.equal(await page.textContent("[data-testid=user-name]"), PEOPLE[person].name);
+  return page;
+}
+
+let postId;
+
+test("an employee checks a post and sends it for review", async () => {
+  const page = await signIn("anna"); // Anna works in Polish
+  const pl = i18n("pl");
+  assert.equal(await page.getAttribute("html", "lang"), "pl");
+  await page.fill("[data-testid=post-text]", "Our client Riga Dairy signs with us next week");
+  await page.selectOption("select[name=lang]", "en");
+  await page.setInputFiles("input[name=photo]", join(root, "tests", "data", "geotagged.jpg"));
+  await page.click("[data-testid=check]");
+  await page.waitForSelector("[data-testid=verdict]");
+  const verdict = await page.textContent("[data-testid=verdict]");
+  assert.ok([pl.verdict_review, pl.verdict_block, pl.verdict_caution].includes(verdict), verdict);
+  const marked = await page.$$eval("[data-testid=highlighted] mark", (ms) => ms.map((m) => m.firstChild.textContent));
+  assert.ok(marked.includes("Riga Dairy"), `highlighted: ${marked}`);
+  const categories = await page.$$eval(".finding strong", (els) => els.map((e) => e.textContent));
+  assert.ok(categories.includes(pl.category_location), `the photo's GPS position is a finding: ${categories}`);
+  await page.click("[data-testid=submit-review]");
+  await page.waitForSelector("[data-testid=post-status]");
+  assert.match(await page.textContent("[data-testid=post-status]"), new RegExp(pl.status_in_review));
+  await page.goto(`${base}/#/posts`);
+  const link = await page.waitForSelector("a[href^='#/posts/']");
+  postId = Number((await link.getAttribute("href")).split("/").pop());
+  assert.equal(await page.textContent(`[data-testid=status-${postId}]`), pl.status_in_review);
+  await page.context().close();
+});
+
+test("a reviewer approves it from the queue", async () => {
+  const page = await signIn("reviewer"); // Latvian
+  await page.goto(`${base}/#/reviews`);
+  const card = await page.waitForSelector(`[data-testid=review-${postId}]`);
+  assert.match(await card.textContent(), /Riga Dairy/);
+  await page.click(`[data-testid=review-${postId}] [data-testid=approve]`);
+  await page.waitForSelector(`[data-testid=review-${postId}]`, { state: "detached" });
+  await page.context().close();
+
+  const anna = await signIn("anna");
+  await anna.goto(`${base}/#/posts/${postId}`);
+  await anna.waitForSelector("[data-testid=post-status]");
+  assert.equal(await anna.textContent("[data-testid=post-status]"), i18n("pl").status_approved);
+  await anna.context().close();
+});
+
+test("an admin publishes a policy version and the employee acknowledges it", async () => {
+  const admin = await signIn("admin");
+  await admin.goto(`${base}/#/versions`);
+  await admin.fill("[data-testid=draft-title]", "Social media policy 2025");
+  await admin.click("[data-testid=create-draft]");
+  await admin.waitForSelector("[data-testid=policy-yaml]");
+  await admin.fill("[data-testid=policy-yaml]", readFileSync(demoPolicy, "utf8"));
+  await admin.click("[data-testid=publish]");
+  await admin.waitForSelector("[data-testid=ack-count]");
+  assert.match(await admin.textContent("[data-testid=ack-count]"), /^0 of 5 /);
+  await admin.context().close();
+
+  const anna = await signIn("anna");
+  await anna.goto(`${base}/#/policy`);
+  await anna.click("[data-testid=acknowledge]");
+  await anna.waitForSelector("[data-testid=acknowledged]");
+
+  // Switching to Hebrew turns the whole interface right to left, and it is remembered.
+  await anna.selectOption("header [data-testid=language]", "he");
+  await anna.waitForFunction(() => document.documentElement.dir === "rtl");
+  const he = i18n("he");
+  assert.equal(await anna.getAttribute("html", "lang"), "he");
+  assert.equal(await anna.textContent("nav a[href='#/check']"), he.nav_check);
+  assert.equal(await anna.textContent("h1"), he.policy_title);
+  await anna.screenshot({ path: join(server.dir, "..", "chorus-e2e-hebrew.png"), fullPage: true });
+  await anna.reload();
+  await anna.waitForSelector("[data-testid=user-name]");
+  assert.equal(await anna.evaluate(() => document.documentElement.dir), "rtl");
+  await anna.context().close();
+});

@@ -1,0 +1,111 @@
+// The Chorus web app: sign in, check posts, follow reviews, read and acknowledge the policy,
+// ask questions; reviewers work the queue; admins manage people, policy versions and see the
+// audit log. Hash routes (#/check, #/posts/3, ...) keep the server's static serving simple.
+import "./style.css";
+import { api, ApiError, setCsrfToken, type User } from "./api";
+import { type App, errorBox } from "./app";
+import { clear, h } from "./dom";
+import { savedLanguage, setLanguage, t, type Key } from "./i18n";
+import { auditView, peopleView, versionsView, versionView } from "./views/admin";
+import { accountView } from "./views/account";
+import { checkView } from "./views/check";
+import { languagePicker } from "./views/language_picker";
+import { policyView } from "./views/policy";
+import { postsView, postView } from "./views/posts";
+import { questionsView } from "./views/questions";
+import { reviewsView } from "./views/reviews";
+import { signInView } from "./views/signin";
+
+const root = document.getElementById("app")!;
+
+type View = (app: App, id: number) => HTMLElement | Promise<HTMLElement>;
+interface Route { pattern: RegExp; view: View; roles?: User["role"][] }
+
+const routes: Route[] = [
+  { pattern: /^#\/check$/, view: (app) => checkView(app) },
+  { pattern: /^#\/posts$/, view: (app) => postsView(app) },
+  { pattern: /^#\/posts\/(\d+)$/, view: postView },
+  { pattern: /^#\/policy$/, view: (app) => policyView(app) },
+  { pattern: /^#\/questions$/, view: (app) => questionsView(app) },
+  { pattern: /^#\/reviews$/, view: (app) => reviewsView(app), roles: ["reviewer", "admin"] },
+  { pattern: /^#\/versions$/, view: (app) => versionsView(app) },
+  { pattern: /^#\/versions\/(\d+)$/, view: versionView },
+  { pattern: /^#\/people$/, view: (app) => peopleView(app), roles: ["admin"] },
+  { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
+  { pattern: /^#\/account$/, view: (app) => accountView(app) },
+];
+
+function nav(user: User): HTMLElement {
+  const links: [string, Key, User["role"][]?][] = [
+    ["#/check", "nav_check"], ["#/posts", "nav_posts"], ["#/policy", "nav_policy"],
+    ["#/questions", "nav_questions"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
+    ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
+  ];
+  const here = location.hash || "#/check";
+  return h("nav", { class: "no-print" },
+    links.filter(([, , roles]) => !roles || roles.includes(user.role)).map(([href, key]) =>
+      h("a", { href, class: here.startsWith(href) ? "active" : "" }, t(key))));
+}
+
+async function startApp(user: User): Promise<void> {
+  setLanguage(user.language);
+  const app: App = {
+    user,
+    refresh: () => void render(),
+    navigate: (hash) => { location.hash = hash; },
+    setUserLanguage: async (code) => {
+      const r = await api<{ user: User }>("PATCH", "/me", { language: code });
+      app.user = r.user;
+      setLanguage(code);
+      await render();
+    },
+  };
+  const signOut = async () => {
+    await api("DELETE", "/session").catch(() => undefined);
+    setCsrfToken("");
+    showSignIn();
+  };
+  async function render(): Promise<void> {
+    if (!location.hash) location.replace("#/check");
+    const hash = location.hash || "#/check";
+    const header = h("header", { class: "no-print" },
+      h("a", { class: "brand", href: "#/check" }, "Chorus"), nav(app.user),
+      h("div", { class: "user" }, h("a", { href: "#/account", "data-testid": "user-name" }, app.user.name), " ",
+        languagePicker((code) => void app.setUserLanguage(code)), " ",
+        h("button", { type: "button", onclick: () => void signOut(), "data-testid": "sign-out" }, t("sign_out"))));
+    const body = h("div", { class: "page" }, h("p", { class: "muted" }, t("loading")));
+    clear(root).append(header, body);
+    const route = routes.find((r) => r.pattern.test(hash));
+    try {
+      if (!route || (route.roles && !route.roles.includes(app.user.role))) {
+        body.replaceChildren(h("main", {}, h("p", {}, t("page_not_found"))));
+        return;
+      }
+      const id = Number(hash.match(route.pattern)?.[1] ?? 0);
+      body.replaceChildren(await route.view(app, id));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return showSignIn();
+      body.replaceChildren(h("main", {}, errorBox(error)));
+    }
+  }
+  window.onhashchange = () => void render();
+  await render();
+}
+
+function showSignIn(): void {
+  window.onhashchange = null;
+  clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(); }));
+}
+
+async function boot(): Promise<void> {
+  setLanguage(savedLanguage());
+  try {
+    const r = await api<{ user: User; csrf_token: string }>("GET", "/session");
+    setCsrfToken(r.csrf_token);
+    await startApp(r.user);
+  } catch {
+    showSignIn();
+  }
+}
+
+void boot();

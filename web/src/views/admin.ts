@@ -1,0 +1,195 @@
+// Administration: people and teams (add, deactivate, CSV import), policy versions (draft,
+// edit, publish, compare, acknowledgement by team, comments) and the audit log.
+import { api } from "../api";
+import { attempt, type App, pageTitle } from "../app";
+import { h } from "../dom";
+import { formatDate, formatNumber, language, languages, t, tr } from "../i18n";
+import { charterView } from "./policy";
+
+interface Person { id: number; email: string; name: string; role: string; language: string; team: string | null; active: boolean }
+interface Version { id: number; number: number | null; title: string; status: string; created_at: number; published_at: number | null; yaml?: string;
+  charter?: any; problems?: { line: number; column: number; message: string }[] }
+
+function select(name: string, options: [string, string][], value = ""): HTMLSelectElement {
+  const s = h("select", { name }) as HTMLSelectElement;
+  for (const [v, label] of options) {
+    const o = h("option", { value: v }, label) as HTMLOptionElement;
+    o.selected = v === value;
+    s.append(o);
+  }
+  return s;
+}
+
+const roles = (): [string, string][] => ["employee", "reviewer", "admin"].map((r) => [r, tr(`role_${r}`, r)]);
+
+export async function peopleView(app: App): Promise<HTMLElement> {
+  const r = await api<{ users: Person[] }>("GET", "/users");
+  const rows = r.users.map((u) => {
+    const toggle = h("button", { type: "button" }, u.active ? t("deactivate") : t("activate"));
+    const slot = h("span");
+    toggle.addEventListener("click", () => attempt(slot, async () => {
+      await api("PATCH", `/users/${u.id}`, { active: !u.active });
+      app.refresh();
+    }));
+    const newPassword = h("input", { type: "password", autocomplete: "new-password", placeholder: t("new_password") }) as HTMLInputElement;
+    const setPassword = h("button", { type: "button" }, t("set_password"));
+    setPassword.addEventListener("click", () => attempt(slot, async () => {
+      await api("PATCH", `/users/${u.id}`, { password: newPassword.value });
+      newPassword.value = "";
+      slot.replaceChildren(h("span", { class: "notice" }, t("saved")));
+    }));
+    return h("tr", { class: u.active ? "" : "inactive" }, h("td", {}, u.name), h("td", {}, u.email),
+      h("td", {}, tr(`role_${u.role}`, u.role)), h("td", {}, u.team ?? ""), h("td", {}, u.language),
+      h("td", {}, u.active ? t("active") : t("inactive")),
+      h("td", {}, toggle, h("details", {}, h("summary", {}, t("set_password")), newPassword, setPassword), slot));
+  });
+  const email = h("input", { type: "email", name: "email", required: true }) as HTMLInputElement;
+  const name = h("input", { name: "name" }) as HTMLInputElement;
+  const team = h("input", { name: "team" }) as HTMLInputElement;
+  const role = select("role", roles());
+  const lang = select("language", languages.map((l) => [l.code, l.name]));
+  const password = h("input", { type: "password", name: "password", autocomplete: "new-password" }) as HTMLInputElement;
+  const addSlot = h("div");
+  const add = h("form", { class: "card" }, h("h2", {}, t("add_person")),
+    h("div", { class: "grid" }, h("label", {}, t("email"), email), h("label", {}, t("name"), name),
+      h("label", {}, t("team"), team), h("label", {}, t("role"), role), h("label", {}, t("language"), lang),
+      h("label", {}, t("initial_password"), password)),
+    h("button", { type: "submit", class: "primary" }, t("add")), addSlot);
+  add.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void attempt(addSlot, async () => {
+      await api("POST", "/users", { email: email.value, name: name.value, team: team.value, role: role.value,
+                                    language: lang.value, password: password.value || undefined });
+      app.refresh();
+    });
+  });
+  const csv = h("textarea", { rows: 4, placeholder: "email,name,role,team,language" }) as HTMLTextAreaElement;
+  const report = h("div");
+  const importButton = h("button", { type: "button" }, t("import"));
+  importButton.addEventListener("click", () => attempt(report, async () => {
+    const res = await api<{ created: number; failed: number; rows: any[] }>("POST", "/users/import", { csv: csv.value });
+    report.replaceChildren(h("p", {}, t("import_result", { created: formatNumber(res.created), failed: formatNumber(res.failed) })),
+      h("table", {}, res.rows.map((row) => h("tr", { class: row.created ? "" : "error" }, h("td", {}, t("row_n", { n: row.row })),
+        h("td", {}, row.email), h("td", {}, row.created ? [t("created"), " — ", t("initial_password"), ": ", h("code", {}, row.initial_password)]
+          : tr(`error_${row.error.code}`, row.error.message))))));
+  }));
+  return h("main", {}, pageTitle("people"),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), ""].map((c) => h("th", {}, c)))),
+      h("tbody", {}, rows)),
+    add, h("div", { class: "card" }, h("h2", {}, t("import_csv")), h("p", { class: "muted" }, t("import_intro")), csv, importButton, report));
+}
+
+export async function versionsView(app: App): Promise<HTMLElement> {
+  const r = await api<{ versions: Version[] }>("GET", "/policy/versions");
+  const main = h("main", {}, pageTitle("policy_versions"));
+  main.append(h("table", {}, h("tbody", {}, r.versions.map((v) => h("tr", {},
+    h("td", {}, h("a", { href: `#/versions/${v.id}` }, v.title)),
+    h("td", {}, v.number ? t("version_n", { n: v.number }) : ""),
+    h("td", {}, tr(`status_${v.status}`, v.status)),
+    h("td", {}, formatDate(v.published_at ?? v.created_at)))))));
+  if (app.user.role === "admin") {
+    const title = h("input", { name: "title", required: true, "data-testid": "draft-title" }) as HTMLInputElement;
+    const template = select("template_language", languages.map((l) => [l.code, l.name]), language());
+    const current = r.versions.find((v) => v.status === "published");
+    const from = select("from", [["", t("from_template")], ...(current ? [[String(current.id), t("from_current")] as [string, string]] : [])],
+      current ? String(current.id) : "");
+    const slot = h("div");
+    const form = h("form", { class: "card" }, h("h2", {}, t("new_draft")),
+      h("div", { class: "grid" }, h("label", {}, t("title"), title), h("label", {}, t("start_from"), from),
+        h("label", {}, t("template_language"), template)),
+      h("button", { type: "submit", class: "primary", "data-testid": "create-draft" }, t("create_draft")), slot);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      void attempt(slot, async () => {
+        const res = await api<{ version: Version }>("POST", "/policy/versions", {
+          title: title.value, template_language: template.value, from_version: from.value ? Number(from.value) : undefined });
+        app.navigate(`#/versions/${res.version.id}`);
+      });
+    });
+    main.append(form);
+  }
+  return main;
+}
+
+export async function versionView(app: App, id: number): Promise<HTMLElement> {
+  const r = await api<{ version: Version }>("GET", `/policy/versions/${id}?lang=${language()}`);
+  const v = r.version;
+  const admin = app.user.role === "admin";
+  const main = h("main", {}, h("h1", {}, v.title),
+    h("p", { class: "muted" }, tr(`status_${v.status}`, v.status), v.number ? [" · ", t("version_n", { n: v.number })] : null,
+      " · ", formatDate(v.published_at ?? v.created_at)));
+  if (admin && v.status === "draft") {
+    const title = h("input", { value: v.title }) as HTMLInputElement;
+    title.value = v.title;
+    const yaml = h("textarea", { rows: 24, class: "code", spellcheck: "false", dir: "ltr", "data-testid": "policy-yaml" }) as HTMLTextAreaElement;
+    yaml.value = v.yaml ?? "";
+    const problems = h("ul", { class: "problems" }, (v.problems ?? []).map((p) =>
+      h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+    const slot = h("div");
+    const save = h("button", { type: "button" }, t("save"));
+    save.addEventListener("click", () => attempt(slot, async () => {
+      const res = await api<{ problems: { line: number; column: number; message: string }[] }>("PUT", `/policy/versions/${id}`,
+        { title: title.value, yaml: yaml.value });
+      problems.replaceChildren(...res.problems.map((p) => h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+      slot.replaceChildren(h("p", { class: "notice" }, res.problems.length ? t("saved_with_problems") : t("saved")));
+    }));
+    const publish = h("button", { type: "button", class: "primary", "data-testid": "publish" }, t("publish"));
+    publish.addEventListener("click", () => attempt(slot, async () => {
+      await api("PUT", `/policy/versions/${id}`, { title: title.value, yaml: yaml.value });
+      await api("POST", `/policy/versions/${id}/publish`);
+      app.refresh();
+    }));
+    main.append(h("div", { class: "card" }, h("label", {}, t("title"), title), h("label", {}, t("policy_text"), yaml), problems,
+      h("div", { class: "row" }, save, publish), slot));
+  }
+  if (admin && v.status === "published") {
+    const acks = await api<{ acknowledged: number; total: number; people: { name: string; team: string; acknowledged_at: number | null }[] }>(
+      "GET", `/policy/versions/${id}/acknowledgements`);
+    const missing = acks.people.filter((p) => !p.acknowledged_at);
+    main.append(h("div", { class: "card" }, h("h2", {}, t("acknowledgements")),
+      h("p", { "data-testid": "ack-count" }, t("acknowledged_count", { n: formatNumber(acks.acknowledged), total: formatNumber(acks.total) })),
+      missing.length ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("not_acknowledged")))),
+        h("tbody", {}, missing.map((p) => h("tr", {}, h("td", {}, p.team || "—"), h("td", {}, p.name))))) : null));
+  }
+  if (admin) {
+    const all = await api<{ versions: Version[] }>("GET", "/policy/versions");
+    const others = all.versions.filter((o) => o.id !== id);
+    if (others.length) {
+      const against = select("against", others.map((o) => [String(o.id), `${o.title} (${o.number ? t("version_n", { n: o.number }) : tr("status_draft", "draft")})`]));
+      const out = h("div");
+      const compare = h("button", { type: "button" }, t("compare"));
+      compare.addEventListener("click", () => attempt(out, async () => {
+        const d = await api<{ lines: { op: string; text: string }[] }>("GET", `/policy/versions/${id}/diff?against=${against.value}`);
+        const changed = d.lines.filter((l) => l.op !== " ");
+        out.replaceChildren(changed.length ? h("pre", { class: "diff", dir: "ltr" }, changed.map((l) =>
+          h("span", { class: l.op === "+" ? "add" : "del" }, `${l.op} ${l.text}\n`))) : h("p", { class: "muted" }, t("no_differences")));
+      }));
+      main.append(h("div", { class: "card" }, h("h2", {}, t("compare_with")), h("div", { class: "row" }, against, compare), out));
+    }
+  }
+  if (v.charter) main.append(h("h2", {}, t("preview")), charterView(v.charter));
+  if (v.status === "draft") {
+    const c = await api<{ comments: { author: { name: string } | null; text: string; created_at: number }[] }>("GET", `/policy/versions/${id}/comments`);
+    const text = h("textarea", { rows: 2, dir: "auto" }) as HTMLTextAreaElement;
+    const slot = h("div");
+    const send = h("button", { type: "button" }, t("comment_send"));
+    send.addEventListener("click", () => attempt(slot, async () => {
+      await api("POST", `/policy/versions/${id}/comments`, { text: text.value });
+      app.refresh();
+    }));
+    main.append(h("div", { class: "card" }, h("h2", {}, t("draft_comments")), h("p", { class: "muted" }, t("draft_comments_intro")),
+      c.comments.map((x) => h("p", {}, h("strong", {}, x.author?.name ?? ""), " · ", formatDate(x.created_at), h("br"), h("span", { dir: "auto" }, x.text))),
+      text, send, slot));
+  }
+  return main;
+}
+
+export async function auditView(app: App): Promise<HTMLElement> {
+  const r = await api<{ entries: { id: number; at: number; actor: { name: string } | null; action: string; object: string; detail: object }[] }>("GET", "/audit");
+  void app;
+  return h("main", {}, pageTitle("audit_log"),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("when"), t("who"), t("action"), t("object"), t("details")].map((c) => h("th", {}, c)))),
+      h("tbody", {}, r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? t("command_line")),
+        h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
+        h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))))));
+}

@@ -1,0 +1,57 @@
+// My posts: every checked draft with its review status and history; edit after "changes
+// requested".
+import { api } from "../api";
+import { attempt, type App, pageTitle, statusLabel, verdictLabel } from "../app";
+import { h } from "../dom";
+import { formatDate, t, tr } from "../i18n";
+import { postLanguageSelect, submitBox, type Post } from "./check";
+import { resultView } from "./findings";
+
+export async function postsView(app: App): Promise<HTMLElement> {
+  const r = await api<{ posts: Post[] }>("GET", "/posts");
+  const rows = r.posts.map((p) =>
+    h("tr", {},
+      h("td", {}, h("a", { href: `#/posts/${p.id}` }, `#${p.id}`)),
+      h("td", { dir: "auto", class: "excerpt" }, p.text.length > 80 ? p.text.slice(0, 80) + "…" : p.text),
+      h("td", {}, h("span", { class: `badge sev-${p.verdict}` }, verdictLabel(p.verdict))),
+      h("td", { "data-testid": `status-${p.id}` }, statusLabel(p.status)),
+      h("td", {}, formatDate(p.updated_at))));
+  void app;
+  return h("main", {}, pageTitle("my_posts"),
+    rows.length
+      ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("post")), h("th", {}, t("verdict")),
+          h("th", {}, t("status")), h("th", {}, t("updated")))), h("tbody", {}, rows))
+      : h("p", { class: "muted" }, t("no_posts")));
+}
+
+export function historyView(post: Post): HTMLElement {
+  return h("ul", { class: "history" }, (post.events ?? []).map((e) =>
+    h("li", {}, formatDate(e.at), " — ", e.actor?.name ?? "", ": ", tr(`event_${e.action}`, e.action),
+      e.comment ? h("q", { dir: "auto" }, e.comment) : null)));
+}
+
+export async function postView(app: App, id: number): Promise<HTMLElement> {
+  const r = await api<{ post: Post }>("GET", `/posts/${id}`);
+  const post = r.post;
+  const main = h("main", {}, h("h1", {}, t("post"), ` #${post.id}`),
+    h("p", {}, t("status"), ": ", h("strong", { "data-testid": "post-status" }, statusLabel(post.status)),
+      post.reviewer ? [" — ", post.reviewer.name] : null),
+    post.review_comment ? h("p", { class: "notice" }, t("review_comment"), ": ", h("q", { dir: "auto" }, post.review_comment)) : null,
+    resultView(post.text, post.result));
+  const editable = post.author?.id === app.user.id && (post.status === "draft" || post.status === "changes_requested");
+  if (editable) {
+    const text = h("textarea", { rows: 5, dir: "auto", value: post.text }) as HTMLTextAreaElement;
+    text.value = post.text;
+    const lang = postLanguageSelect(post.language);
+    const message = h("div");
+    const save = h("button", { type: "button" }, t("recheck"));
+    save.addEventListener("click", () => attempt(message, async () => {
+      await api("PUT", `/posts/${post.id}`, { text: text.value, lang: lang.value || undefined });
+      app.refresh();
+    }));
+    main.append(h("div", { class: "card" }, h("h2", {}, t("edit_post")), text, h("div", { class: "row" }, lang, save), message),
+      submitBox(post, () => app.refresh()));
+  }
+  main.append(h("h2", {}, t("history")), historyView(post));
+  return main;
+}
