@@ -220,17 +220,15 @@ std::string Exiv2Reason(const std::string& path, std::string message) {
   return message;
 }
 
-}  // namespace
-
-Status ReadImageLocation(const std::string& path, ImageLocation* out) {
+// Opens the image with `open` (which may throw) and reads its location data; every exiv2
+// failure becomes an error that starts with `context`.
+template <typename OpenFn>
+Status ReadWith(OpenFn open, const std::string& context, const std::string& path,
+                ImageLocation* out) {
   *out = ImageLocation();
-  const std::string context = "cannot read image " + path + ": ";
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return Status::Error(context + "is a directory");
-
   InitializeExiv2Once();
   try {
-    auto image = Exiv2::ImageFactory::open(path);
+    auto image = open();
     if (image.get() == nullptr) return Status::Error(context + "unknown image type");
     image->readMetadata();
     ReadLocation(*image, out);
@@ -245,6 +243,28 @@ Status ReadImageLocation(const std::string& path, ImageLocation* out) {
     return Status::Error(context + "unexpected error in exiv2");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadImageLocation(const std::string& path, ImageLocation* out) {
+  *out = ImageLocation();
+  const std::string context = "cannot read image " + path + ": ";
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return Status::Error(context + "is a directory");
+  return ReadWith([&] { return Exiv2::ImageFactory::open(path); }, context, path, out);
+}
+
+Status ReadImageLocationFromBytes(std::string_view bytes, ImageLocation* out) {
+  *out = ImageLocation();
+  const std::string context = "cannot read the photo: ";
+  if (bytes.empty()) return Status::Error(context + "it is empty");
+  return ReadWith(
+      [&] {
+        return Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()),
+                                         static_cast<long>(bytes.size()));
+      },
+      context, "", out);
 }
 
 }  // namespace chorus::detect

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -26,5 +27,8 @@ struct ImageLocation {
 // when the file is missing, unreadable or not an image exiv2 understands; an image without
 // any location data is OK with `out->empty()`.
 Status ReadImageLocation(const std::string& path, ImageLocation* out);
+
+// The same for an image held in memory (an upload), without a temporary file.
+Status ReadImageLocationFromBytes(std::string_view bytes, ImageLocation* out);
 
 }  // namespace chorus::detect

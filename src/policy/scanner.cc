@@ -664,8 +664,22 @@ Status Scanner::CheckImage(const std::string& path, const std::string& language,
                            std::vector<Finding>* out) const {
   detect::ImageLocation location;
   if (Status s = detect::ReadImageLocation(path, &location); !s.ok()) return s;
+  ImageFindings(location, language, out);
+  return Status::Ok();
+}
+
+Status Scanner::CheckImageBytes(std::string_view bytes, const std::string& language,
+                                std::vector<Finding>* out) const {
+  detect::ImageLocation location;
+  if (Status s = detect::ReadImageLocationFromBytes(bytes, &location); !s.ok()) return s;
+  ImageFindings(location, language, out);
+  return Status::Ok();
+}
+
+void Scanner::ImageFindings(const detect::ImageLocation& location, const std::string& language,
+                            std::vector<Finding>* out) const {
   const int clause = impl_->ClauseFor("image:gps");
-  if (clause < 0 || location.empty()) return Status::Ok();
+  if (clause < 0 || location.empty()) return;
   const std::string lang = FindLanguagePack(language) ? language : impl_->fallback_language;
   auto add = [&](const std::string& what, const std::string& detail) {
     Candidate c{clause, 0, 0, detail};
@@ -681,7 +695,6 @@ Status Scanner::CheckImage(const std::string& path, const std::string& language,
     add(buf, "exif_gps");
   }
   for (const auto& d : location.details) add(d, "location_metadata");
-  return Status::Ok();
 }
 
 const Policy& Scanner::policy() const {

@@ -27,6 +27,9 @@
 #include "policy/policy.h"
 
 namespace chorus {
+namespace detect {
+struct ImageLocation;
+}
 
 struct Finding {
   std::string category;  // one of FindingCategories()
@@ -68,6 +71,9 @@ class Scanner {
   // Location data of a photo as findings (clause location.photo_gps), messages in `language`.
   Status CheckImage(const std::string& path, const std::string& language,
                     std::vector<Finding>* out) const;
+  // The same for a photo held in memory (an upload).
+  Status CheckImageBytes(std::string_view bytes, const std::string& language,
+                         std::vector<Finding>* out) const;
 
   const Policy& policy() const;
   // Languages with messages and packs, e.g. {"en","he","lv","pl"}.
@@ -80,6 +86,8 @@ class Scanner {
 
  private:
   Scanner();
+  void ImageFindings(const detect::ImageLocation& location, const std::string& language,
+                     std::vector<Finding>* out) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "policy/embedded_data.h"
@@ -246,6 +248,25 @@ TEST_F(ScannerTest, PathologicalInputsFinish) {
     CheckResult r;
     EXPECT_TRUE(scanner_->Check(post, big, &r).ok()) << unit;
   }
+}
+
+TEST_F(ScannerTest, PhotoLocationFromFileAndBytes) {
+  std::string path = __FILE__;
+  path = path.substr(0, path.rfind("src/policy/")) + "tests/data/geotagged.jpg";
+  std::vector<Finding> from_file, from_bytes;
+  ASSERT_TRUE(scanner_->CheckImage(path, "lv", &from_file).ok());
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_TRUE(scanner_->CheckImageBytes(bytes.str(), "lv", &from_bytes).ok());
+  ASSERT_EQ(from_file.size(), 1u);
+  ASSERT_EQ(from_bytes.size(), 1u);
+  EXPECT_EQ(from_file[0].clause, "location.photo_gps");
+  EXPECT_EQ(from_bytes[0].text, from_file[0].text);
+  EXPECT_NE(from_file[0].text.find("56.94960"), std::string::npos);
+  std::vector<Finding> none;
+  EXPECT_FALSE(scanner_->CheckImageBytes("not an image", "en", &none).ok());
+  EXPECT_FALSE(scanner_->CheckImageBytes("", "en", &none).ok());
 }
 
 TEST_F(ScannerTest, ManyThreadsShareOneScanner) {

@@ -1,10 +1,6 @@
 #include "program/policy_program.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <filesystem>
 #include <map>
 
 #include "policy/embedded_data.h"
@@ -105,22 +101,9 @@ Outcome PolicyProgram::CheckPhoto(std::string_view photo, CheckResult* result) c
   }
   const CurrentPolicy current = Current();
   if (!current.scanner) return Outcome::Internal(Status::Error("the policy is not loaded"));
-  std::error_code ec;
-  std::string path = (std::filesystem::temp_directory_path(ec) / "chorus-photo-XXXXXX").string();
-  const int fd = mkstemp(path.data());  // mode 0600, unique name
-  if (fd < 0) return Outcome::Internal(Status::Error("cannot create a temporary file"));
-  size_t written = 0;
-  while (written < photo.size()) {
-    const ssize_t n = write(fd, photo.data() + written, photo.size() - written);
-    if (n <= 0) break;
-    written += static_cast<size_t>(n);
-  }
-  close(fd);
+  // Read from memory: the photo never touches the disk.
   std::vector<Finding> findings;
-  Status s = written == photo.size()
-                 ? current.scanner->CheckImage(path, result->language, &findings)
-                 : Status::Error("cannot write a temporary file");
-  unlink(path.c_str());
+  Status s = current.scanner->CheckImageBytes(photo, result->language, &findings);
   if (!s.ok()) {
     return Outcome::Fail(Failure::kInvalid, "invalid_photo",
                          "the photo cannot be read: " + s.message());
