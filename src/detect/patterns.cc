@@ -116,6 +116,22 @@ bool PasswordValueAfter(std::string_view folded, size_t pos, size_t* value_start
   return true;
 }
 
+bool RawPatternNeedsDigit(unsigned id) {
+  switch (id) {
+    case kIban:
+    case kCard:
+    case kPesel:
+    case kLatvianCode:
+    case kIsraeliId:
+    case kPhone:
+    case kPrivateIp:
+    case kCoordinates:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string_view RawPatternName(unsigned id) {
   static const char* const kNames[] = {
       "email",      "iban",           "payment_card", "pesel",        "latvian_personal_code",

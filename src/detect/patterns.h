@@ -57,6 +57,11 @@ std::vector<HsPattern> FoldedPatterns(const std::vector<std::string>& amount_uni
 bool PasswordValueAfter(std::string_view folded, size_t pos, size_t* value_start, size_t* value_end,
                         bool* assigned);
 
+// True for raw patterns that can only match text holding an ASCII digit (identifiers,
+// phones, IP addresses, coordinates); a post without digits skips them. Every folded
+// pattern (amounts) needs a digit too.
+bool RawPatternNeedsDigit(unsigned id);
+
 // A short name of what a raw pattern recognises ("iban", "aws_key", ...).
 std::string_view RawPatternName(unsigned id);
 

@@ -137,7 +137,8 @@ struct Scanner::Impl {
   std::string fallback_language = "en";
   std::vector<ListInfo> lists;
   detect::TermIndex terms;
-  detect::HsDatabase raw_patterns;
+  detect::HsDatabase raw_patterns;        // patterns any post may hold
+  detect::HsDatabase raw_digit_patterns;  // patterns only posts with digits may hold
   detect::HsDatabase folded_patterns;
   std::map<std::string, int, std::less<>> clause_by_source;  // enabled clauses only
   // Per term: a lexicon word of a diacritic-writing language spelled with diacritics.
@@ -281,9 +282,11 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
     needs_diacritics[t] = !info.gate_language.empty() && HasLatinDiacritic(specs[t].text);
   }
   if (Status s = terms.Build(specs, options.cache_dir); !s.ok()) return s;
-  if (Status s = raw_patterns.CompileRegexes(detect::RawPatterns(policy.internal_domains),
-                                             options.cache_dir);
-      !s.ok())
+  std::vector<detect::HsPattern> any_text, with_digits;
+  for (auto& p : detect::RawPatterns(policy.internal_domains))
+    (detect::RawPatternNeedsDigit(p.id) ? with_digits : any_text).push_back(std::move(p));
+  if (Status s = raw_patterns.CompileRegexes(any_text, options.cache_dir); !s.ok()) return s;
+  if (Status s = raw_digit_patterns.CompileRegexes(with_digits, options.cache_dir); !s.ok())
     return s;
   if (Status s =
           folded_patterns.CompileRegexes(detect::FoldedPatterns(amount_units), options.cache_dir);
@@ -598,20 +601,23 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
 
   if (Status s = impl_->terms.Match(folded.text, folded.masked_tokens, &term_hits); !s.ok())
     return s;
-  if (Status s = impl_->folded_patterns.Scan(
-          folded.text,
-          [&](unsigned id, unsigned long long from, unsigned long long to) {
-            folded_hits.push_back({id, Span{static_cast<size_t>(from), static_cast<size_t>(to)}});
-          });
-      !s.ok())
-    return s;
-  if (Status s = impl_->raw_patterns.Scan(
-          text,
-          [&](unsigned id, unsigned long long from, unsigned long long to) {
-            raw_hits.push_back({id, Span{static_cast<size_t>(from), static_cast<size_t>(to)}});
-          });
-      !s.ok())
-    return s;
+  const auto on_raw_hit = [&](unsigned id, unsigned long long from, unsigned long long to) {
+    raw_hits.push_back({id, Span{static_cast<size_t>(from), static_cast<size_t>(to)}});
+  };
+  if (Status s = impl_->raw_patterns.Scan(text, on_raw_hit); !s.ok()) return s;
+  // Amounts, identifiers and phone numbers all need digits; most posts have none.
+  const bool has_digit =
+      std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (has_digit) {
+    if (Status s = impl_->folded_patterns.Scan(
+            folded.text,
+            [&](unsigned id, unsigned long long from, unsigned long long to) {
+              folded_hits.push_back({id, Span{static_cast<size_t>(from), static_cast<size_t>(to)}});
+            });
+        !s.ok())
+      return s;
+    if (Status s = impl_->raw_digit_patterns.Scan(text, on_raw_hit); !s.ok()) return s;
+  }
 
   const bool requested = !options.language.empty() && FindLanguagePack(options.language);
   std::string language = requested ? options.language : std::string();
