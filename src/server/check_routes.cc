@@ -3,7 +3,7 @@
 // `chorus check --image` does. Nothing is stored.
 #include "policy/result_json.h"
 #include "program/review_desk.h"
-#include "server/base64.h"
+#include "server/draft_request.h"
 #include "server/routes.h"
 #include "text/utf8.h"
 
@@ -11,15 +11,11 @@ namespace chorus::server {
 
 void AddCheckRoutes(RouteTable& routes, Services& services) {
   routes.Post("/api/v1/check", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
-    std::string text, lang, photo_base64, photo;
-    if (!call.String("text", &text, true) || !call.String("lang", &lang, false) ||
-        !call.String("photo", &photo_base64, false)) {
-      return;
-    }
-    if (!DecodeBase64(photo_base64, &photo)) {
-      call.Error(400, "invalid_photo", "the photo must be base64");
-      return;
-    }
+    DraftRequest draft;
+    if (!ReadDraftRequest(call, &draft)) return;
+    const std::string& text = draft.text;
+    const std::string& lang = draft.lang;
+    const std::string& photo = draft.photo;
     if (text.size() > program::kMaxPostBytes) {
       call.Error(413, "text_too_long", "the text is longer than 65536 bytes");
       return;

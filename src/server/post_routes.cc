@@ -1,5 +1,5 @@
 // Drafts, their review and the review queue.
-#include "server/base64.h"
+#include "server/draft_request.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 
@@ -36,15 +36,11 @@ void AddPostRoutes(RouteTable& routes, Services& services) {
   });
 
   routes.Post("/api/v1/posts", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
-    std::string text, lang, photo_base64, photo;
-    if (!call.String("text", &text, true) || !call.String("lang", &lang, false) ||
-        !call.String("photo", &photo_base64, false)) {
-      return;
-    }
-    if (!DecodeBase64(photo_base64, &photo)) {
-      call.Error(400, "invalid_photo", "the photo must be base64");
-      return;
-    }
+    DraftRequest draft;
+    if (!ReadDraftRequest(call, &draft)) return;
+    const std::string& text = draft.text;
+    const std::string& lang = draft.lang;
+    const std::string& photo = draft.photo;
     store::PostRecord post;
     const program::Outcome o = services.reviews.CheckDraft(call.Who(), text, lang, photo, &post);
     if (!o.ok()) return call.Fail(o);
