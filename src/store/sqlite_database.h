@@ -76,6 +76,16 @@ class SqliteDatabase {
   Status Exec(std::string_view sql);
   Status Prepare(std::string_view sql, SqliteStatement* out);
 
+  // Prepares `sql`, binds `params` to ?1, ?2 … in order and runs it (no rows expected).
+  template <typename... Params>
+  Status Run(std::string_view sql, const Params&... params) {
+    SqliteStatement st;
+    if (Status s = Prepare(sql, &st); !s.ok()) return s;
+    int index = 0;
+    (st.Bind(++index, params), ...);
+    return st.Run();
+  }
+
   int64_t LastInsertId() const;
   int Changes() const;
   std::string JournalMode();

@@ -208,23 +208,13 @@ Status SqliteStore::CreateUser(UserRecord* user) {
 
 Status SqliteStore::UpdateUser(const UserRecord& user) {
   return Write([&] {
-    SqliteStatement st;
     if (Status s =
-            db_.Prepare("UPDATE users SET email = ?, name = ?, role = ?, language = ?, team_id = ?,"
-                        " password_hash = ?, active = ? WHERE id = ?",
-                        &st);
-        !s.ok()) {
+            db_.Run("UPDATE users SET email = ?, name = ?, role = ?, language = ?, team_id = ?,"
+                    " password_hash = ?, active = ? WHERE id = ?",
+                    user.email, user.name, user.role, user.language, user.team_id,
+                    user.password_hash, static_cast<int64_t>(user.active), user.id);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, user.email);
-    st.Bind(2, user.name);
-    st.Bind(3, user.role);
-    st.Bind(4, user.language);
-    st.Bind(5, user.team_id);
-    st.Bind(6, user.password_hash);
-    st.Bind(7, static_cast<int64_t>(user.active));
-    st.Bind(8, user.id);
-    if (Status s = st.Run(); !s.ok()) return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such user");
   });
 }
@@ -341,20 +331,12 @@ Status SqliteStore::DeleteExpiredSessions(int64_t now) {
 
 Status SqliteStore::CreateApiToken(ApiTokenRecord* token) {
   return Write([&] {
-    SqliteStatement st;
-    if (Status s =
-            db_.Prepare("INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        &st);
-        !s.ok()) {
+    if (Status s = db_.Run("INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
+                           " VALUES (?, ?, ?, ?, ?)",
+                           token->token_hash, token->user_id, token->name, token->created_at,
+                           static_cast<int64_t>(token->revoked));
+        !s.ok())
       return s;
-    }
-    st.Bind(1, token->token_hash);
-    st.Bind(2, token->user_id);
-    st.Bind(3, token->name);
-    st.Bind(4, token->created_at);
-    st.Bind(5, static_cast<int64_t>(token->revoked));
-    if (Status s = st.Run(); !s.ok()) return s;
     token->id = db_.LastInsertId();
     return Status::Ok();
   });
@@ -384,19 +366,12 @@ Status SqliteStore::FindApiToken(std::string_view token_hash, std::optional<ApiT
 
 Status SqliteStore::CreatePolicyVersion(PolicyVersionRecord* version) {
   return Write([&] {
-    SqliteStatement st;
     if (Status s =
-            db_.Prepare("INSERT INTO policy_versions (title, yaml, status, created_by, created_at)"
-                        " VALUES (?, ?, 'draft', ?, ?)",
-                        &st);
-        !s.ok()) {
+            db_.Run("INSERT INTO policy_versions (title, yaml, status, created_by, created_at)"
+                    " VALUES (?, ?, 'draft', ?, ?)",
+                    version->title, version->yaml, version->created_by, version->created_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, version->title);
-    st.Bind(2, version->yaml);
-    st.Bind(3, version->created_by);
-    st.Bind(4, version->created_at);
-    if (Status s = st.Run(); !s.ok()) return s;
     version->id = db_.LastInsertId();
     version->status = "draft";
     version->number.reset();
@@ -423,20 +398,13 @@ Status SqliteStore::UpdatePolicyDraft(int64_t id, std::string_view title, std::s
 
 Status SqliteStore::PublishPolicyVersion(int64_t id, int64_t by, int64_t at) {
   return Write([&] {
-    SqliteStatement st;
-    if (Status s =
-            db_.Prepare("UPDATE policy_versions SET status = 'published', published_by = ?,"
-                        " published_at = ?,"
-                        " number = (SELECT COALESCE(MAX(number), 0) + 1 FROM policy_versions)"
-                        " WHERE id = ? AND status = 'draft'",
-                        &st);
-        !s.ok()) {
+    if (Status s = db_.Run("UPDATE policy_versions SET status = 'published', published_by = ?,"
+                           " published_at = ?,"
+                           " number = (SELECT COALESCE(MAX(number), 0) + 1 FROM policy_versions)"
+                           " WHERE id = ? AND status = 'draft'",
+                           by, at, id);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, by);
-    st.Bind(2, at);
-    st.Bind(3, id);
-    if (Status s = st.Run(); !s.ok()) return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
   });
 }
@@ -479,19 +447,12 @@ Status SqliteStore::ListPolicyVersions(std::vector<PolicyVersionRecord>* out) {
 
 Status SqliteStore::AddPolicyComment(PolicyCommentRecord* comment) {
   return Write([&] {
-    SqliteStatement st;
     if (Status s =
-            db_.Prepare("INSERT INTO policy_comments (version_id, author_id, text, created_at)"
-                        " VALUES (?, ?, ?, ?)",
-                        &st);
-        !s.ok()) {
+            db_.Run("INSERT INTO policy_comments (version_id, author_id, text, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    comment->version_id, comment->author_id, comment->text, comment->created_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, comment->version_id);
-    st.Bind(2, comment->author_id);
-    st.Bind(3, comment->text);
-    st.Bind(4, comment->created_at);
-    if (Status s = st.Run(); !s.ok()) return s;
     comment->id = db_.LastInsertId();
     return Status::Ok();
   });
@@ -676,19 +637,12 @@ Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostR
 
 Status SqliteStore::AddPostEvent(PostEventRecord* event) {
   return Write([&] {
-    SqliteStatement st;
-    if (Status s = db_.Prepare("INSERT INTO post_events (post_id, actor_id, action, comment, at)"
-                               " VALUES (?, ?, ?, ?, ?)",
-                               &st);
-        !s.ok()) {
+    if (Status s =
+            db_.Run("INSERT INTO post_events (post_id, actor_id, action, comment, at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    event->post_id, event->actor_id, event->action, event->comment, event->at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, event->post_id);
-    st.Bind(2, event->actor_id);
-    st.Bind(3, event->action);
-    st.Bind(4, event->comment);
-    st.Bind(5, event->at);
-    if (Status s = st.Run(); !s.ok()) return s;
     event->id = db_.LastInsertId();
     return Status::Ok();
   });
