@@ -474,11 +474,15 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
         // words that name it nearby.
         const size_t from = span.start > 40 ? span.start - 40 : 0;
         const std::string before = text::FoldTerm(text.substr(from, span.start - from));
-        static const char* const kCues[] = {"ת.ז",        "ת\"ז",      "תז",
-                                            "תעודת זהות", "מספר זהות", "teudat",
-                                            "id number",  "id no",     "identity"};
-        const bool cued = std::any_of(std::begin(kCues), std::end(kCues), [&](const char* cue) {
-          return before.find(text::FoldTerm(cue)) != std::string::npos;
+        static const std::vector<std::string> kCues = [] {
+          std::vector<std::string> cues;
+          for (const char* cue : {"ת.ז", "ת\"ז", "תז", "תעודת זהות", "מספר זהות", "teudat",
+                                  "id number", "id no", "identity"})
+            cues.push_back(text::FoldTerm(cue));
+          return cues;
+        }();
+        const bool cued = std::any_of(kCues.begin(), kCues.end(), [&](const std::string& cue) {
+          return before.find(cue) != std::string::npos;
         });
         if (cued && detect::IsValidIsraeliId(candidate)) {
           add(ClauseFor("identifier:national_id"), s, "israeli_id");

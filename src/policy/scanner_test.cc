@@ -114,9 +114,9 @@ TEST_F(ScannerTest, FinancialFigures) {
   EXPECT_TRUE(Has("ההכנסות שלנו ברבעון הגיעו ל-10 מיליון ש\"ח", "financial", "he"));
   EXPECT_FALSE(Has("I ran 4.2 km this morning", "financial", "en"));
   // The term and the amount must share a sentence.
-  EXPECT_FALSE(Has("Great quarterly results. Just finished a 10k run!", "financial", "en") &&
-               Check("Great quarterly results. Just finished a 10k run!", "en").verdict ==
-                   Severity::kBlock);
+  for (const auto& f : Check("Great quarterly results. Just finished a 10k run!", "en").findings)
+    EXPECT_NE(f.clause, "financial.figures") << f.text;
+  EXPECT_TRUE(Has("Great quarterly results: salaries up by 10,000 EUR!", "financial", "en"));
   EXPECT_EQ(Texts("the wifi password: Summer2024!.", "credentials", "en"),
             std::vector<std::string>{"wifi password: Summer2024!"});
 }
@@ -180,8 +180,8 @@ TEST_F(ScannerTest, DisparagementIsAimedOffensiveIsNot) {
 
 TEST_F(ScannerTest, LocationAndImpersonation) {
   EXPECT_TRUE(Has("we are here: 56.9496, 24.1052", "location", "en"));
-  EXPECT_FALSE(Has("version 1.2345, 2.3456 released", "location", "en") &&
-               Has("version 1.2345, 2.3456 released", "personal_data", "en"));
+  EXPECT_FALSE(Has("we are here: 56.9, 24.1", "location", "en"));          // too coarse
+  EXPECT_FALSE(Has("we are here: 95.12345, 24.10520", "location", "en"));  // no such latitude
   EXPECT_EQ(Texts("Follow @dzintars_deals for offers", "impersonation", "en"),
             std::vector<std::string>{"@dzintars_deals"});
   EXPECT_FALSE(Has("Follow @dzintars for news", "impersonation", "en"));
