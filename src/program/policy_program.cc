@@ -153,7 +153,8 @@ Outcome PolicyProgram::CreateDraft(const Actor& by, std::string_view title,
 }
 
 Outcome PolicyProgram::UpdateDraft(const Actor& by, int64_t id, std::string_view title,
-                                   std::string_view yaml, std::vector<Status>* problems) {
+                                   std::string_view yaml, std::vector<Status>* problems,
+                                   std::string_view expected_revision) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
   if (title.empty() || title.size() > 200 || !text::IsValidUtf8(title)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_title", "the title must be 1-200 characters");
@@ -176,6 +177,12 @@ Outcome PolicyProgram::UpdateDraft(const Actor& by, int64_t id, std::string_view
                                       "a published version cannot be changed"));
       return Status::Error("rollback");
     }
+    if (!expected_revision.empty() && PolicyRevision(version->yaml) != expected_revision) {
+      Rollback(&result, Outcome::Fail(Failure::kConflict, "draft_changed",
+                                      "someone else saved this draft meanwhile; reload it and "
+                                      "make your change again"));
+      return Status::Error("rollback");
+    }
     if (Status u = tx.UpdatePolicyDraft(id, title, yaml); !u.ok()) return u;
     return RecordAudit(tx, &by, "policy.edit", "policy_version:" + std::to_string(id),
                        {{"title", title}, {"bytes", yaml.size()}, {"problems", problems->size()}});
@@ -183,6 +190,40 @@ Outcome PolicyProgram::UpdateDraft(const Actor& by, int64_t id, std::string_view
   if (!result.ok()) return result;
   if (!s.ok()) return Outcome::Internal(s);
   return Outcome::Ok();
+}
+
+Outcome PolicyProgram::DraftForm(const Actor& by, int64_t id, PolicyForm* form,
+                                 std::string* revision) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  std::optional<store::PolicyVersionRecord> version;
+  if (Status s = store_.FindPolicyVersion(id, &version); !s.ok()) return Outcome::Internal(s);
+  if (!version) return Outcome::NotFound();
+  if (Status s = ReadPolicyForm(version->yaml, form); !s.ok()) {
+    return Outcome::Fail(Failure::kInvalid, "policy_unreadable",
+                         s.ToString() + " — fix this in the policy text first");
+  }
+  *revision = PolicyRevision(version->yaml);
+  return Outcome::Ok();
+}
+
+Outcome PolicyProgram::UpdateDraftForm(const Actor& by, int64_t id,
+                                       std::string_view expected_revision, const PolicyForm& form,
+                                       std::vector<Status>* problems, std::string* new_revision) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  if (expected_revision.empty()) {
+    return Outcome::Fail(Failure::kInvalid, "missing_field",
+                         "give the revision the form was read at");
+  }
+  std::optional<store::PolicyVersionRecord> version;
+  if (Status s = store_.FindPolicyVersion(id, &version); !s.ok()) return Outcome::Internal(s);
+  if (!version) return Outcome::NotFound();
+  std::string yaml;
+  if (Status s = WritePolicyForm(version->yaml, form, &yaml); !s.ok()) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_form", s.ToString());
+  }
+  const Outcome o = UpdateDraft(by, id, version->title, yaml, problems, expected_revision);
+  if (o.ok()) *new_revision = PolicyRevision(yaml);
+  return o;
 }
 
 Outcome PolicyProgram::Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out) {

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "policy/policy_form.h"
 #include "policy/scanner.h"
 #include "program/actor.h"
 #include "program/line_diff.h"
@@ -71,8 +72,19 @@ class PolicyProgram {
   // only admins create, edit and publish.
   Outcome CreateDraft(const Actor& by, std::string_view title, std::string_view template_language,
                       std::optional<int64_t> from_version, store::PolicyVersionRecord* out);
+  // `expected_revision` (PolicyRevision of the text the editor started from), when given,
+  // must match the stored text or the save fails with a conflict, so that two editors never
+  // overwrite each other unknowingly.
   Outcome UpdateDraft(const Actor& by, int64_t id, std::string_view title, std::string_view yaml,
-                      std::vector<Status>* problems);
+                      std::vector<Status>* problems, std::string_view expected_revision = {});
+  // A draft's policy as a form (admins). Fails with kInvalid, carrying line and column in
+  // the message, when the text cannot be read as a form; the YAML editor still works then.
+  Outcome DraftForm(const Actor& by, int64_t id, PolicyForm* form, std::string* revision);
+  // Saves a form over the draft it was read from (see UpdateDraft for the revision check).
+  // An invalid form fails with kInvalid and a message naming the field.
+  Outcome UpdateDraftForm(const Actor& by, int64_t id, std::string_view expected_revision,
+                          const PolicyForm& form, std::vector<Status>* problems,
+                          std::string* new_revision);
   Outcome Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
   // Non-admins get the record without its YAML (the lists name clients and secrets); they
   // read a version through VersionCharter.

@@ -1,5 +1,7 @@
 #include "server/json_views.h"
 
+#include "policy/policy_form.h"
+
 namespace chorus::server {
 
 nlohmann::json OptionalInt(const std::optional<int64_t>& value) {
@@ -70,7 +72,10 @@ nlohmann::json PolicyVersionJson(const store::PolicyVersionRecord& version, bool
                       {"status", version.status},
                       {"created_at", version.created_at},
                       {"published_at", OptionalInt(version.published_at)}};
-  if (with_text) j["yaml"] = version.yaml;
+  if (with_text) {
+    j["yaml"] = version.yaml;
+    j["revision"] = PolicyRevision(version.yaml);
+  }
   return j;
 }
 

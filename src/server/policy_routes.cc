@@ -1,10 +1,19 @@
 // The policy: the current version's charter and its acknowledgement for everyone; drafts,
 // comments, publication, comparison and acknowledgement status (admins).
 #include "server/json_views.h"
+#include "server/policy_form_json.h"
 #include "server/routes.h"
 
 namespace chorus::server {
 namespace {
+
+nlohmann::json ProblemsJson(const std::vector<Status>& problems) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : problems) {
+    list.push_back({{"line", p.line()}, {"column", p.column()}, {"message", p.message()}});
+  }
+  return list;
+}
 
 std::string RequestedLanguage(const ApiCall& call) {
   const std::string lang = call.request.get_param_value("lang");
@@ -80,30 +89,63 @@ void AddPolicyRoutes(RouteTable& routes, Services& services) {
     nlohmann::json j = PolicyVersionJson(version, call.Who().IsAdmin());
     j["charter"] = o.ok() ? charter : nlohmann::json(nullptr);
     if (call.Who().IsAdmin()) {
-      nlohmann::json problems = nlohmann::json::array();
-      for (const auto& p : LintPolicy(version.yaml)) {
-        problems.push_back({{"line", p.line()}, {"column", p.column()}, {"message", p.message()}});
-      }
-      j["problems"] = problems;
+      j["problems"] = ProblemsJson(LintPolicy(version.yaml));
     }
     call.Json(200, {{"version", j}});
   });
 
-  routes.Put(
-      R"(/api/v1/policy/versions/(\d+))", Access::kSignedIn, BodyKind::kJson,
-      [&services](ApiCall& call) {
-        std::string title, yaml;
-        if (!call.String("title", &title, true) || !call.String("yaml", &yaml, true)) return;
-        std::vector<Status> problems;
-        const program::Outcome o =
-            services.policy.UpdateDraft(call.Who(), call.PathId(), title, yaml, &problems);
-        if (!o.ok()) return call.Fail(o);
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& p : problems) {
-          list.push_back({{"line", p.line()}, {"column", p.column()}, {"message", p.message()}});
-        }
-        call.Json(200, {{"saved", true}, {"problems", list}});
-      });
+  routes.Put(R"(/api/v1/policy/versions/(\d+))", Access::kSignedIn, BodyKind::kJson,
+             [&services](ApiCall& call) {
+               std::string title, yaml, revision;
+               if (!call.String("title", &title, true) || !call.String("yaml", &yaml, true) ||
+                   !call.String("revision", &revision, false))
+                 return;
+               std::vector<Status> problems;
+               const program::Outcome o = services.policy.UpdateDraft(
+                   call.Who(), call.PathId(), title, yaml, &problems, revision);
+               if (!o.ok()) return call.Fail(o);
+               call.Json(200, {{"saved", true},
+                               {"problems", ProblemsJson(problems)},
+                               {"revision", PolicyRevision(yaml)}});
+             });
+
+  routes.Get(R"(/api/v1/policy/versions/(\d+)/form)", Access::kSignedIn,
+             [&services](ApiCall& call) {
+               PolicyForm form;
+               std::string revision;
+               const program::Outcome o =
+                   services.policy.DraftForm(call.Who(), call.PathId(), &form, &revision);
+               if (!o.ok()) return call.Fail(o);
+               nlohmann::json j = PolicyFormJson(form);
+               j["revision"] = revision;
+               call.Json(200, j);
+             });
+
+  routes.Put(R"(/api/v1/policy/versions/(\d+)/form)", Access::kSignedIn, BodyKind::kJson,
+             [&services](ApiCall& call) {
+               std::string revision;
+               if (!call.String("revision", &revision, true)) return;
+               PolicyForm form;
+               std::string current;
+               program::Outcome o =
+                   services.policy.DraftForm(call.Who(), call.PathId(), &form, &current);
+               if (!o.ok()) return call.Fail(o);
+               if (Status s = ApplyPolicyFormJson(call.body, &form); !s.ok()) {
+                 return call.Error(400, "invalid_form", s.message());
+               }
+               std::vector<Status> problems;
+               std::string saved;
+               o = services.policy.UpdateDraftForm(call.Who(), call.PathId(), revision, form,
+                                                   &problems, &saved);
+               if (!o.ok()) return call.Fail(o);
+               PolicyForm reread;
+               o = services.policy.DraftForm(call.Who(), call.PathId(), &reread, &saved);
+               if (!o.ok()) return call.Fail(o);
+               nlohmann::json j = PolicyFormJson(reread);
+               j["revision"] = saved;
+               j["problems"] = ProblemsJson(problems);
+               call.Json(200, j);
+             });
 
   routes.Post(R"(/api/v1/policy/versions/(\d+)/publish)", Access::kSignedIn, BodyKind::kNone,
               [&services](ApiCall& call) {

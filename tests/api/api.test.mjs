@@ -410,6 +410,77 @@ describe("policy versions and acknowledgement", () => {
   });
 });
 
+describe("policy form editor", () => {
+  test("a draft is edited as a form; comments and untouched keys stay; stale saves are refused", async () => {
+    const admin = await as("admin");
+    const draft = await admin.request("POST", "/api/v1/policy/versions", { title: "Form draft", template_language: "en" });
+    assert.equal(draft.status, 201, draft.text);
+    const id = draft.json.version.id;
+    const before = draft.json.version.yaml;
+    assertJsonError(await (await as("ben")).request("GET", `/api/v1/policy/versions/${id}/form`), 403);
+
+    const form = await admin.request("GET", `/api/v1/policy/versions/${id}/form`);
+    assert.equal(form.status, 200, form.text);
+    assert.equal(form.json.organization.name, "Brightline Software Inc.");
+    assert.deepEqual(form.json.lists.clients, ["Harbor Freight Logistics", "Maple Street Bakery"]);
+    const politics = form.json.clauses.find((c) => c.category === "politics");
+    assert.ok(politics.built_in);
+    assert.equal(form.json.revision, draft.json.version.revision);
+
+    const saved = await admin.request("PUT", `/api/v1/policy/versions/${id}/form`, {
+      revision: form.json.revision,
+      lists: { clients: [...form.json.lists.clients, "Rīgas Piens"] },
+      clauses: [{ id: politics.id, verdict: "block", enabled: true },
+                { id: "custom.launches", category: "confidential", verdict: "review", terms: ["Falcon"],
+                  message: { en: "“{match}” has not been announced.", he: "“{match}” עוד לא הוכרז." } }],
+    });
+    assert.equal(saved.status, 200, saved.text);
+    assert.deepEqual(saved.json.problems, []);
+    assert.notEqual(saved.json.revision, form.json.revision);
+    assert.ok(saved.json.lists.clients.includes("Rīgas Piens"));
+    assert.equal(saved.json.clauses.find((c) => c.id === politics.id).verdict, "block");
+    assert.equal(saved.json.clauses.find((c) => c.id === "custom.launches").built_in, false);
+
+    const text = (await admin.request("GET", `/api/v1/policy/versions/${id}`)).json.version;
+    assert.deepEqual(text.problems, []);
+    assert.match(text.yaml, /# Competitors\. Disrespectful remarks/, "comments above keys stay");
+    assert.match(text.yaml, /- Rīgas Piens/);
+    assert.match(text.yaml, /id: custom\.launches/);
+    for (const line of before.split("\n").filter((l) => l.startsWith("#"))) {
+      assert.ok(text.yaml.includes(line), `comment kept: ${line}`);
+    }
+
+    // A save based on the old revision (someone else saved meanwhile) is refused, in both editors.
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: form.json.revision, lists: { clients: [] } }), 409, "draft_changed");
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}`,
+      { title: "Form draft", yaml: before, revision: form.json.revision }), 409, "draft_changed");
+
+    // Bad forms name the field; nothing is saved.
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: saved.json.revision, lists: { clients: ["Same", "Same"] } }), 400, "invalid_form");
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: saved.json.revision, lists: { customers: [] } }), 400, "invalid_form");
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: saved.json.revision, clauses: [{ id: "custom.empty", category: "confidential" }] }), 400, "invalid_form");
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: saved.json.revision, remove_clauses: [politics.id] }), 400, "invalid_form");
+    assertJsonError(await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { lists: { clients: [] } }), 400, "missing_field");
+
+    const removed = await admin.request("PUT", `/api/v1/policy/versions/${id}/form`,
+      { revision: saved.json.revision, remove_clauses: ["custom.launches"] });
+    assert.equal(removed.status, 200, removed.text);
+    assert.equal(removed.json.clauses.find((c) => c.id === "custom.launches"), undefined);
+
+    // A text the form cannot read sends the editor back to the YAML, with the line.
+    await admin.request("PUT", `/api/v1/policy/versions/${id}`, { title: "Form draft", yaml: "clients: [unclosed\n" });
+    const unreadable = await admin.request("GET", `/api/v1/policy/versions/${id}/form`);
+    assertJsonError(unreadable, 400, "policy_unreadable");
+    assert.match(unreadable.json.error.message, /^\d+:\d+: /);
+  });
+});
+
 describe("consultation", () => {
   test("questions are private to their author and the reviewers", async () => {
     const anna = await as("anna");

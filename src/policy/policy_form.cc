@@ -1,0 +1,495 @@
+#include "policy/policy_form.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "policy/yaml_util.h"
+#include "text/utf8.h"
+
+namespace chorus {
+namespace {
+
+constexpr size_t kMaxItemBytes = 300;
+constexpr size_t kMaxTextBytes = 4000;
+
+bool ReadBool(const YAML::Node& node, bool* out) {
+  if (!node.IsScalar()) return false;
+  const std::string& v = node.Scalar();
+  if (v == "true" || v == "yes" || v == "on") {
+    *out = true;
+    return true;
+  }
+  if (v == "false" || v == "no" || v == "off") {
+    *out = false;
+    return true;
+  }
+  return false;
+}
+
+void ReadLocalizedLoose(const YAML::Node& node, LocalizedText* out) {
+  if (!node) return;
+  if (node.IsScalar()) {
+    out->by_language["en"] = node.Scalar();
+    return;
+  }
+  if (!node.IsMap()) return;
+  for (const auto& kv : node) {
+    if (kv.second.IsScalar()) out->by_language[kv.first.Scalar()] = kv.second.Scalar();
+  }
+}
+
+bool IsBuiltIn(std::string_view id) {
+  return DefaultPolicy().FindClause(id) != nullptr;
+}
+
+// --- validation --------------------------------------------------------------------------
+
+Status CheckItem(const std::string& what, const std::string& item) {
+  if (item.empty()) return Status::Error(what + ": empty entry");
+  if (item.size() > kMaxItemBytes)
+    return Status::Error(what + ": \"" + item.substr(0, 40) + "…\" is longer than " +
+                         std::to_string(kMaxItemBytes) + " bytes");
+  if (!text::IsValidUtf8(item)) return Status::Error(what + ": an entry is not valid UTF-8");
+  for (const unsigned char c : item) {
+    if (c < 0x20) return Status::Error(what + ": \"" + item + "\" contains a line break or tab");
+  }
+  if (item.front() == ' ' || item.back() == ' ')
+    return Status::Error(what + ": \"" + item + "\" starts or ends with a space");
+  return Status::Ok();
+}
+
+Status CheckList(const std::string& what, const std::vector<std::string>& items) {
+  std::set<std::string> seen;
+  for (const auto& item : items) {
+    if (Status s = CheckItem(what, item); !s.ok()) return s;
+    if (!seen.insert(item).second) return Status::Error(what + ": \"" + item + "\" appears twice");
+  }
+  return Status::Ok();
+}
+
+Status CheckText(const std::string& what, const LocalizedText& text) {
+  for (const auto& [language, value] : text.by_language) {
+    if (language.size() != 2 || !std::islower(static_cast<unsigned char>(language[0])) ||
+        !std::islower(static_cast<unsigned char>(language[1])))
+      return Status::Error(what + ": \"" + language + "\" is not a two-letter language code");
+    if (value.size() > kMaxTextBytes || !text::IsValidUtf8(value))
+      return Status::Error(what + " (" + language + "): must be valid UTF-8 of at most " +
+                           std::to_string(kMaxTextBytes) + " bytes");
+  }
+  return Status::Ok();
+}
+
+bool IsClauseId(std::string_view id) {
+  if (id.empty() || id.size() > 64 || id.front() == '.' || id.back() == '.') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
+
+Status ValidateForm(const PolicyForm& form) {
+  if (Status s = CheckItem("organization name", form.organization); !s.ok()) return s;
+  if (Status s = CheckList("aliases", form.aliases); !s.ok()) return s;
+  if (Status s = CheckList("brands", form.brands); !s.ok()) return s;
+  for (const auto& [key, items] : form.lists) {
+    const auto& keys = PolicyFormListKeys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      return Status::Error("unknown list \"" + key + "\"");
+    if (Status s = CheckList(key, items); !s.ok()) return s;
+  }
+  for (const auto& code : form.languages) {
+    if (code.size() != 2 || !std::islower(static_cast<unsigned char>(code[0])) ||
+        !std::islower(static_cast<unsigned char>(code[1])))
+      return Status::Error("languages: \"" + code + "\" is not a two-letter language code");
+  }
+  for (const auto& [category, setting] : form.categories) {
+    if (!IsFindingCategory(category))
+      return Status::Error("categories: unknown category \"" + category + "\"");
+    if (setting.verdict == Severity::kOk)
+      return Status::Error("categories: the verdict of " + category +
+                           " is caution, review or block");
+  }
+  std::set<std::string> ids;
+  for (const auto& c : form.clauses) {
+    const std::string what = "clause \"" + c.id + "\"";
+    if (!IsClauseId(c.id))
+      return Status::Error(what +
+                           ": an id uses lowercase letters, digits, '_', '-' and '.' (at most 64)");
+    if (!ids.insert(c.id).second) return Status::Error(what + " appears twice");
+    if (c.verdict == Severity::kOk)
+      return Status::Error(what + ": the verdict is caution, review or block");
+    const Clause* built_in = DefaultPolicy().FindClause(c.id);
+    if (built_in) {
+      if (c.category != built_in->category)
+        return Status::Error(what + ": the category of a built-in clause cannot change");
+      continue;
+    }
+    if (!IsFindingCategory(c.category))
+      return Status::Error(what + ": unknown category \"" + c.category + "\"");
+    if (c.terms.empty()) return Status::Error(what + ": a custom clause needs terms to look for");
+    if (Status s = CheckList(what + " terms", c.terms); !s.ok()) return s;
+    bool has_message = false;
+    for (const auto& [language, text] : c.message.by_language) has_message |= !text.empty();
+    if (!has_message) return Status::Error(what + ": a custom clause needs a message");
+    for (const auto* text : {&c.title, &c.message, &c.advice}) {
+      if (Status s = CheckText(what, *text); !s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+// --- building YAML nodes -------------------------------------------------------------------
+
+YAML::Node ListNode(const std::vector<std::string>& items, bool flow) {
+  YAML::Node node(YAML::NodeType::Sequence);
+  for (const auto& item : items) node.push_back(item);
+  if (flow || items.empty()) node.SetStyle(YAML::EmitterStyle::Flow);
+  return node;
+}
+
+YAML::Node LocalizedNode(const LocalizedText& text) {
+  YAML::Node node(YAML::NodeType::Map);
+  for (const auto& [language, value] : text.by_language) {
+    if (!value.empty()) node[language] = value;
+  }
+  return node;
+}
+
+YAML::Node OrganizationNode(const PolicyForm& form) {
+  YAML::Node node(YAML::NodeType::Map);
+  node["name"] = form.organization;
+  if (!form.aliases.empty()) node["aliases"] = ListNode(form.aliases, false);
+  if (!form.brands.empty()) node["brands"] = ListNode(form.brands, false);
+  return node;
+}
+
+YAML::Node CategoriesNode(const std::map<std::string, CategorySetting>& categories) {
+  YAML::Node node(YAML::NodeType::Map);
+  for (const auto& [category, setting] : categories) {
+    if (!setting.enabled && !setting.verdict) continue;
+    YAML::Node entry(YAML::NodeType::Map);
+    if (setting.enabled) entry["enabled"] = *setting.enabled;
+    if (setting.verdict) entry["verdict"] = std::string(SeverityName(*setting.verdict));
+    entry.SetStyle(YAML::EmitterStyle::Flow);
+    node[category] = entry;
+  }
+  if (node.size() == 0) node.SetStyle(YAML::EmitterStyle::Flow);
+  return node;
+}
+
+YAML::Node CustomClauseNode(const ClauseSetting& c) {
+  YAML::Node node(YAML::NodeType::Map);
+  node["id"] = c.id;
+  node["category"] = c.category;
+  node["verdict"] = std::string(SeverityName(c.verdict));
+  if (!c.enabled) node["enabled"] = false;
+  node["terms"] = ListNode(c.terms, true);
+  if (LocalizedNode(c.title).size() > 0) node["title"] = LocalizedNode(c.title);
+  node["message"] = LocalizedNode(c.message);
+  if (LocalizedNode(c.advice).size() > 0) node["advice"] = LocalizedNode(c.advice);
+  return node;
+}
+
+// Sets or removes the verdict/enabled overrides of a built-in clause entry.
+void ApplyBuiltInSetting(const ClauseSetting& c, YAML::Node* entry) {
+  const Clause* base = DefaultPolicy().FindClause(c.id);
+  if (c.verdict != base->verdict)
+    (*entry)["verdict"] = std::string(SeverityName(c.verdict));
+  else
+    entry->remove("verdict");
+  if (c.enabled != base->enabled)
+    (*entry)["enabled"] = c.enabled;
+  else
+    entry->remove("enabled");
+}
+
+// The new `clauses` sequence: the file's entries updated in place (in their order), custom
+// clauses missing from the form removed, and new ones appended.
+YAML::Node ClausesNode(const YAML::Node& old, const std::vector<ClauseSetting>& clauses) {
+  std::map<std::string, const ClauseSetting*> by_id;
+  for (const auto& c : clauses) by_id[c.id] = &c;
+  std::set<std::string> written;
+  YAML::Node out(YAML::NodeType::Sequence);
+  if (old && old.IsSequence()) {
+    for (const auto& item : old) {
+      if (!item.IsMap() || !item["id"] || !item["id"].IsScalar()) {
+        out.push_back(YAML::Clone(item));  // LintPolicy reports it; the form leaves it alone
+        continue;
+      }
+      const std::string id = item["id"].Scalar();
+      const auto found = by_id.find(id);
+      if (!written.insert(id).second) continue;  // a duplicate entry: keep the first
+      if (found == by_id.end()) {
+        if (IsBuiltIn(id)) out.push_back(YAML::Clone(item));
+        continue;  // a custom clause the form removed
+      }
+      if (!IsBuiltIn(id)) {
+        out.push_back(CustomClauseNode(*found->second));
+        continue;
+      }
+      YAML::Node entry = YAML::Clone(item);
+      ApplyBuiltInSetting(*found->second, &entry);
+      if (entry.size() > 1) out.push_back(entry);  // more than the id alone
+    }
+  }
+  for (const auto& c : clauses) {
+    if (written.count(c.id)) continue;
+    if (!c.built_in && !IsBuiltIn(c.id)) {
+      out.push_back(CustomClauseNode(c));
+      continue;
+    }
+    YAML::Node entry(YAML::NodeType::Map);
+    entry["id"] = c.id;
+    ApplyBuiltInSetting(c, &entry);
+    if (entry.size() > 1) out.push_back(entry);
+  }
+  if (out.size() == 0) out.SetStyle(YAML::EmitterStyle::Flow);
+  return out;
+}
+
+std::string EmitKey(const std::string& key, const YAML::Node& value) {
+  YAML::Emitter emitter;
+  emitter.SetIndent(2);
+  emitter << YAML::BeginMap << YAML::Key << key << YAML::Value << value << YAML::EndMap;
+  return std::string(emitter.c_str()) + "\n";
+}
+
+// Lines of the text, each with its line break.
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    const size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      lines.emplace_back(text.substr(start));
+      lines.back() += '\n';
+      break;
+    }
+    lines.emplace_back(text.substr(start, end - start + 1));
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool IsCommentOrBlank(const std::string& line) {
+  const size_t first = line.find_first_not_of(" \t\r\n");
+  return first == std::string::npos || line[first] == '#';
+}
+
+}  // namespace
+
+const std::vector<std::string>& PolicyFormListKeys() {
+  static const std::vector<std::string> keys = {"competitors",
+                                                "clients",
+                                                "confidential_terms",
+                                                "approved_disclosures",
+                                                "official_accounts",
+                                                "internal_domains",
+                                                "allow"};
+  return keys;
+}
+
+Status ReadPolicyForm(std::string_view yaml_text, PolicyForm* out) {
+  *out = PolicyForm();
+  YAML::Node root;
+  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
+  if (root && !root.IsNull() && !root.IsMap())
+    return yaml::ErrorAt(root, "a policy file must be a mapping of keys to values");
+  for (const auto& key : PolicyFormListKeys()) out->lists[key] = {};
+  const YAML::Node empty;
+  const YAML::Node& doc = root && root.IsMap() ? root : empty;
+
+  if (const YAML::Node org = doc["organization"]) {
+    if (org.IsScalar()) {
+      out->organization = org.Scalar();
+    } else if (org.IsMap()) {
+      if (org["name"] && org["name"].IsScalar()) out->organization = org["name"].Scalar();
+      if (org["aliases"]) {
+        if (Status s = yaml::ReadStringList(org["aliases"], "organization.aliases", &out->aliases);
+            !s.ok())
+          return s;
+      }
+      if (org["brands"]) {
+        if (Status s = yaml::ReadStringList(org["brands"], "organization.brands", &out->brands);
+            !s.ok())
+          return s;
+      }
+    } else {
+      return yaml::ErrorAt(org, "organization must be a name or a mapping");
+    }
+  }
+  for (const auto& key : PolicyFormListKeys()) {
+    if (const YAML::Node list = doc[key]) {
+      if (Status s = yaml::ReadStringList(list, key, &out->lists[key]); !s.ok()) return s;
+    }
+  }
+  if (const YAML::Node languages = doc["languages"]) {
+    if (Status s = yaml::ReadStringList(languages, "languages", &out->languages); !s.ok()) return s;
+  }
+  if (const YAML::Node categories = doc["categories"]) {
+    if (!categories.IsMap() && !categories.IsNull())
+      return yaml::ErrorAt(categories, "categories must map category names to settings");
+    if (categories.IsMap()) {
+      for (const auto& kv : categories) {
+        CategorySetting setting;
+        bool flag = true;
+        if (kv.second.IsScalar() && ReadBool(kv.second, &flag)) {
+          setting.enabled = flag;
+        } else if (kv.second.IsMap()) {
+          if (kv.second["enabled"] && ReadBool(kv.second["enabled"], &flag)) setting.enabled = flag;
+          Severity verdict;
+          if (kv.second["verdict"] && kv.second["verdict"].IsScalar() &&
+              ParseSeverity(kv.second["verdict"].Scalar(), &verdict))
+            setting.verdict = verdict;
+        }
+        out->categories[kv.first.Scalar()] = setting;
+      }
+    }
+  }
+
+  for (const auto& base : DefaultPolicy().clauses) {
+    ClauseSetting c;
+    c.id = base.id;
+    c.category = base.category;
+    c.built_in = true;
+    c.verdict = c.default_verdict = base.verdict;
+    c.enabled = c.default_enabled = base.enabled;
+    c.title = base.title;
+    c.message = base.message;
+    c.advice = base.advice;
+    out->clauses.push_back(std::move(c));
+  }
+  const YAML::Node clauses = doc["clauses"];
+  if (clauses && !clauses.IsNull() && !clauses.IsSequence())
+    return yaml::ErrorAt(clauses, "clauses must be a list");
+  if (clauses && clauses.IsSequence()) {
+    std::set<std::string> seen;
+    for (const auto& item : clauses) {
+      if (!item.IsMap() || !item["id"] || !item["id"].IsScalar()) continue;
+      const std::string id = item["id"].Scalar();
+      if (!seen.insert(id).second) continue;
+      ClauseSetting* c = nullptr;
+      for (auto& existing : out->clauses)
+        if (existing.id == id) c = &existing;
+      if (c == nullptr) {
+        out->clauses.emplace_back();
+        c = &out->clauses.back();
+        c->id = id;
+        if (item["category"] && item["category"].IsScalar())
+          c->category = item["category"].Scalar();
+        if (item["terms"]) {
+          if (Status s = yaml::ReadStringList(item["terms"], "terms", &c->terms); !s.ok()) return s;
+        }
+        ReadLocalizedLoose(item["title"], &c->title);
+        ReadLocalizedLoose(item["message"], &c->message);
+        ReadLocalizedLoose(item["advice"], &c->advice);
+      }
+      Severity verdict;
+      if (item["verdict"] && item["verdict"].IsScalar() &&
+          ParseSeverity(item["verdict"].Scalar(), &verdict))
+        c->verdict = verdict;
+      bool enabled = true;
+      if (item["enabled"] && ReadBool(item["enabled"], &enabled)) c->enabled = enabled;
+      if (!c->built_in) {
+        c->default_verdict = c->verdict;
+        c->default_enabled = c->enabled;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::string* out) {
+  if (Status s = ValidateForm(form); !s.ok()) return s;
+  PolicyForm old;
+  if (Status s = ReadPolicyForm(yaml_text, &old); !s.ok()) return s;
+  YAML::Node root;
+  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
+
+  // The new value of every top-level key that changed, in canonical order.
+  std::vector<std::pair<std::string, YAML::Node>> changes;
+  if (form.organization != old.organization || form.aliases != old.aliases ||
+      form.brands != old.brands)
+    changes.emplace_back("organization", OrganizationNode(form));
+  for (const auto& key : PolicyFormListKeys()) {
+    const auto it = form.lists.find(key);
+    if (it == form.lists.end()) continue;
+    if (it->second != old.lists[key]) changes.emplace_back(key, ListNode(it->second, false));
+  }
+  if (form.languages != old.languages)
+    changes.emplace_back("languages", ListNode(form.languages, true));
+  if (form.categories != old.categories)
+    changes.emplace_back("categories", CategoriesNode(form.categories));
+  const YAML::Node old_clauses = root && root.IsMap() ? root["clauses"] : YAML::Node();
+  const YAML::Node new_clauses = ClausesNode(old_clauses, form.clauses);
+  if (!old_clauses || YAML::Dump(old_clauses) != YAML::Dump(new_clauses))
+    if (old_clauses || new_clauses.size() > 0) changes.emplace_back("clauses", new_clauses);
+
+  if (changes.empty()) {
+    *out = std::string(yaml_text);
+    return Status::Ok();
+  }
+  // A file the splicing below cannot follow (flow-style or empty): write it anew.
+  if (!root || !root.IsMap() || root.Style() == YAML::EmitterStyle::Flow) {
+    YAML::Node fresh = root && root.IsMap() ? YAML::Clone(root) : YAML::Node(YAML::NodeType::Map);
+    fresh.SetStyle(YAML::EmitterStyle::Block);
+    for (const auto& [key, value] : changes) fresh[key] = value;
+    std::string text;
+    for (const auto& kv : fresh) text += EmitKey(kv.first.Scalar(), kv.second);
+    *out = std::move(text);
+    return Status::Ok();
+  }
+
+  // Line ranges of the top-level keys: from the key's line up to the next key, less the
+  // comments and blank lines just above the next key (they belong to it).
+  const std::vector<std::string> lines = SplitLines(yaml_text);
+  struct Block {
+    std::string key;
+    size_t begin, end;
+  };
+  std::vector<Block> blocks;
+  for (const auto& kv : root) {
+    blocks.push_back({kv.first.Scalar(), static_cast<size_t>(kv.first.Mark().line), 0});
+  }
+  std::sort(blocks.begin(), blocks.end(),
+            [](const Block& a, const Block& b) { return a.begin < b.begin; });
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    size_t end = i + 1 < blocks.size() ? blocks[i + 1].begin : lines.size();
+    while (end > blocks[i].begin + 1 && IsCommentOrBlank(lines[end - 1])) --end;
+    blocks[i].end = end;
+    if (i + 1 < blocks.size() && blocks[i + 1].begin == blocks[i].begin)
+      return Status::Error("the policy file puts two keys on one line; edit it as text");
+  }
+  std::map<std::string, std::string> replacement;
+  for (const auto& [key, value] : changes) replacement[key] = EmitKey(key, value);
+
+  std::string text;
+  size_t line = 0;
+  for (const auto& block : blocks) {
+    for (; line < block.begin && line < lines.size(); ++line) text += lines[line];
+    const auto it = replacement.find(block.key);
+    if (it == replacement.end()) continue;
+    text += it->second;
+    replacement.erase(it);
+    line = block.end;
+  }
+  for (; line < lines.size(); ++line) text += lines[line];
+  for (const auto& [key, value] : changes) {
+    if (!replacement.count(key)) continue;  // already spliced in
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += replacement[key];
+  }
+  *out = std::move(text);
+  return Status::Ok();
+}
+
+std::string PolicyRevision(std::string_view yaml_text) {
+  const XXH64_hash_t hash = XXH3_64bits(yaml_text.data(), yaml_text.size());
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+}  // namespace chorus
