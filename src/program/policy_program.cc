@@ -207,8 +207,9 @@ Outcome PolicyProgram::DraftForm(const Actor& by, int64_t id, PolicyForm* form,
 }
 
 Outcome PolicyProgram::UpdateDraftForm(const Actor& by, int64_t id,
-                                       std::string_view expected_revision, const PolicyForm& form,
-                                       std::vector<Status>* problems, std::string* new_revision) {
+                                       std::string_view expected_revision, std::string_view title,
+                                       const PolicyForm& form, std::vector<Status>* problems,
+                                       std::string* new_revision) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
   if (expected_revision.empty()) {
     return Outcome::Fail(Failure::kInvalid, "missing_field",
@@ -221,7 +222,8 @@ Outcome PolicyProgram::UpdateDraftForm(const Actor& by, int64_t id,
   if (Status s = WritePolicyForm(version->yaml, form, &yaml); !s.ok()) {
     return Outcome::Fail(Failure::kInvalid, "invalid_form", s.ToString());
   }
-  const Outcome o = UpdateDraft(by, id, version->title, yaml, problems, expected_revision);
+  const Outcome o = UpdateDraft(by, id, title.empty() ? std::string_view(version->title) : title,
+                                yaml, problems, expected_revision);
   if (o.ok()) *new_revision = PolicyRevision(yaml);
   return o;
 }

@@ -80,11 +80,12 @@ class PolicyProgram {
   // A draft's policy as a form (admins). Fails with kInvalid, carrying line and column in
   // the message, when the text cannot be read as a form; the YAML editor still works then.
   Outcome DraftForm(const Actor& by, int64_t id, PolicyForm* form, std::string* revision);
-  // Saves a form over the draft it was read from (see UpdateDraft for the revision check).
-  // An invalid form fails with kInvalid and a message naming the field.
+  // Saves a form over the draft it was read from (see UpdateDraft for the revision check),
+  // with a new title unless `title` is empty. An invalid form fails with kInvalid and a
+  // message naming the field.
   Outcome UpdateDraftForm(const Actor& by, int64_t id, std::string_view expected_revision,
-                          const PolicyForm& form, std::vector<Status>* problems,
-                          std::string* new_revision);
+                          std::string_view title, const PolicyForm& form,
+                          std::vector<Status>* problems, std::string* new_revision);
   Outcome Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
   // Non-admins get the record without its YAML (the lists name clients and secrets); they
   // read a version through VersionCharter.

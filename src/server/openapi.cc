@@ -106,7 +106,7 @@ nlohmann::json Build() {
        "policy",
        "Save form fields over a draft; only changed keys of the text are rewritten (admins)",
        true,
-       {"revision", "?organization", "?lists", "?languages", "?categories", "?clauses",
+       {"revision", "?title", "?organization", "?lists", "?languages", "?categories", "?clauses",
         "?remove_clauses"}},
       {"post",
        "/api/v1/policy/versions/{id}/publish",

@@ -121,31 +121,32 @@ void AddPolicyRoutes(RouteTable& routes, Services& services) {
                call.Json(200, j);
              });
 
-  routes.Put(R"(/api/v1/policy/versions/(\d+)/form)", Access::kSignedIn, BodyKind::kJson,
-             [&services](ApiCall& call) {
-               std::string revision;
-               if (!call.String("revision", &revision, true)) return;
-               PolicyForm form;
-               std::string current;
-               program::Outcome o =
-                   services.policy.DraftForm(call.Who(), call.PathId(), &form, &current);
-               if (!o.ok()) return call.Fail(o);
-               if (Status s = ApplyPolicyFormJson(call.body, &form); !s.ok()) {
-                 return call.Error(400, "invalid_form", s.message());
-               }
-               std::vector<Status> problems;
-               std::string saved;
-               o = services.policy.UpdateDraftForm(call.Who(), call.PathId(), revision, form,
-                                                   &problems, &saved);
-               if (!o.ok()) return call.Fail(o);
-               PolicyForm reread;
-               o = services.policy.DraftForm(call.Who(), call.PathId(), &reread, &saved);
-               if (!o.ok()) return call.Fail(o);
-               nlohmann::json j = PolicyFormJson(reread);
-               j["revision"] = saved;
-               j["problems"] = ProblemsJson(problems);
-               call.Json(200, j);
-             });
+  routes.Put(
+      R"(/api/v1/policy/versions/(\d+)/form)", Access::kSignedIn, BodyKind::kJson,
+      [&services](ApiCall& call) {
+        std::string revision, title;
+        if (!call.String("revision", &revision, true) || !call.String("title", &title, false))
+          return;
+        PolicyForm form;
+        std::string current;
+        program::Outcome o = services.policy.DraftForm(call.Who(), call.PathId(), &form, &current);
+        if (!o.ok()) return call.Fail(o);
+        if (Status s = ApplyPolicyFormJson(call.body, &form); !s.ok()) {
+          return call.Error(400, "invalid_form", s.message());
+        }
+        std::vector<Status> problems;
+        std::string saved;
+        o = services.policy.UpdateDraftForm(call.Who(), call.PathId(), revision, title, form,
+                                            &problems, &saved);
+        if (!o.ok()) return call.Fail(o);
+        PolicyForm reread;
+        o = services.policy.DraftForm(call.Who(), call.PathId(), &reread, &saved);
+        if (!o.ok()) return call.Fail(o);
+        nlohmann::json j = PolicyFormJson(reread);
+        j["revision"] = saved;
+        j["problems"] = ProblemsJson(problems);
+        call.Json(200, j);
+      });
 
   routes.Post(R"(/api/v1/policy/versions/(\d+)/publish)", Access::kSignedIn, BodyKind::kNone,
               [&services](ApiCall& call) {

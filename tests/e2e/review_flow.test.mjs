@@ -1,7 +1,8 @@
 // End-to-end test in headless Chromium (Debian's chromium driven by playwright-core): an
 // employee signs in, checks a post (with a geotagged photo) and sends it for review; a reviewer approves it; an admin
-// publishes a policy version; the employee acknowledges it and switches the interface to
-// Hebrew (right to left). Run directly with node (not --test) so the skip code reaches CTest.
+// edits a policy draft as text and as a form and publishes it; the employee's checks follow
+// the new version, and the employee acknowledges it and switches the interface to Hebrew
+// (right to left). Run directly with node (not --test) so the skip code reaches CTest.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -102,17 +103,51 @@ test("a reviewer approves it from the queue", async () => {
   await anna.context().close();
 });
 
-test("an admin publishes a policy version and the employee acknowledges it", async () => {
+test("an admin edits a draft as text and as a form, publishes it, and the employee acknowledges it", async () => {
   const admin = await signIn("admin");
   await admin.goto(`${base}/#/versions`);
   await admin.fill("[data-testid=draft-title]", "Social media policy 2025");
   await admin.click("[data-testid=create-draft]");
-  await admin.waitForSelector("[data-testid=policy-yaml]");
+  await admin.waitForSelector("[data-testid=policy-form]");
+  // Start from the demo company's text ...
+  await admin.click("[data-testid=tab-text]");
+  await admin.waitForSelector("[data-testid=policy-yaml]", { state: "visible" });
   await admin.fill("[data-testid=policy-yaml]", readFileSync(demoPolicy, "utf8"));
+  // ... then switch to the form (which saves the text first) and add a client and a rule.
+  await admin.click("[data-testid=tab-form]");
+  await admin.waitForSelector("[data-testid=list-clients]", { state: "visible" });
+  const clients = await admin.inputValue("[data-testid=list-clients]");
+  assert.match(clients, /^Riga Dairy$/m);
+  await admin.fill("[data-testid=list-clients]", `${clients}\nBaltic Amber Bank`);
+  const en = i18n("en");
+  await admin.click(`summary:has-text("${en.add_custom_clause}")`);
+  await admin.fill("[data-testid=custom-id]", "custom.launches");
+  await admin.fill("[data-testid=custom-terms]", "Falcon");
+  await admin.fill("[data-testid=custom-message-en]", "“{match}” has not been announced yet.");
+  await admin.click("[data-testid=save-form]");
+  await admin.waitForSelector("code:text-is('custom.launches')");
+  // The text now carries both changes, and the demo file's comments are still there.
+  await admin.click("[data-testid=tab-text]");
+  await admin.waitForSelector("[data-testid=policy-yaml]", { state: "visible" });
+  const yaml = await admin.inputValue("[data-testid=policy-yaml]");
+  assert.match(yaml, /^  - Baltic Amber Bank$/m);
+  assert.match(yaml, /id: custom\.launches/);
+  assert.match(yaml, /^# The demo company used by `make run`/m);
   await admin.click("[data-testid=publish]");
   await admin.waitForSelector("[data-testid=ack-count]");
   assert.match(await admin.textContent("[data-testid=ack-count]"), /^0 of 5 /);
   await admin.context().close();
+
+  // The published version answers the employee's checks: the new client and the new rule.
+  const checker = await signIn("anna");
+  await checker.goto(`${base}/#/check`);
+  await checker.fill("[data-testid=post-text]", "Baltic Amber Bank will love Falcon");
+  await checker.selectOption("select[name=lang]", "en");
+  await checker.click("[data-testid=check]");
+  await checker.waitForSelector("[data-testid=verdict]");
+  const marked = await checker.$$eval("[data-testid=highlighted] mark", (ms) => ms.map((m) => m.firstChild.textContent));
+  assert.ok(marked.includes("Baltic Amber Bank") && marked.includes("Falcon"), `highlighted: ${marked}`);
+  await checker.context().close();
 
   const anna = await signIn("anna");
   await anna.goto(`${base}/#/policy`);

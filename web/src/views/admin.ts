@@ -1,13 +1,14 @@
 // Administration: people and teams (add, deactivate, CSV import), policy versions (draft,
 // edit, publish, compare, acknowledgement by team, comments) and the audit log.
 import { api } from "../api";
-import { attempt, type App, pageTitle } from "../app";
+import { attempt, type App, errorBox, pageTitle } from "../app";
 import { h } from "../dom";
 import { formatDate, formatNumber, language, languages, t, tr } from "../i18n";
 import { charterView } from "./policy";
+import { type PolicyFormData, type PolicyFormEditor, policyFormView } from "./policy_form";
 
 interface Person { id: number; email: string; name: string; role: string; language: string; team: string | null; active: boolean }
-interface Version { id: number; number: number | null; title: string; status: string; created_at: number; published_at: number | null; yaml?: string;
+interface Version { id: number; number: number | null; title: string; status: string; created_at: number; published_at: number | null; yaml?: string; revision?: string;
   charter?: any; problems?: { line: number; column: number; message: string }[] }
 
 function select(name: string, options: [string, string][], value = ""): HTMLSelectElement {
@@ -118,30 +119,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
   const main = h("main", {}, h("h1", {}, v.title),
     h("p", { class: "muted" }, tr(`status_${v.status}`, v.status), v.number ? [" · ", t("version_n", { n: v.number })] : null,
       " · ", formatDate(v.published_at ?? v.created_at)));
-  if (admin && v.status === "draft") {
-    const title = h("input", { value: v.title }) as HTMLInputElement;
-    title.value = v.title;
-    const yaml = h("textarea", { rows: 24, class: "code", spellcheck: "false", dir: "ltr", "data-testid": "policy-yaml" }) as HTMLTextAreaElement;
-    yaml.value = v.yaml ?? "";
-    const problems = h("ul", { class: "problems" }, (v.problems ?? []).map((p) =>
-      h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
-    const slot = h("div");
-    const save = h("button", { type: "button" }, t("save"));
-    save.addEventListener("click", () => attempt(slot, async () => {
-      const res = await api<{ problems: { line: number; column: number; message: string }[] }>("PUT", `/policy/versions/${id}`,
-        { title: title.value, yaml: yaml.value });
-      problems.replaceChildren(...res.problems.map((p) => h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
-      slot.replaceChildren(h("p", { class: "notice" }, res.problems.length ? t("saved_with_problems") : t("saved")));
-    }));
-    const publish = h("button", { type: "button", class: "primary", "data-testid": "publish" }, t("publish"));
-    publish.addEventListener("click", () => attempt(slot, async () => {
-      await api("PUT", `/policy/versions/${id}`, { title: title.value, yaml: yaml.value });
-      await api("POST", `/policy/versions/${id}/publish`);
-      app.refresh();
-    }));
-    main.append(h("div", { class: "card" }, h("label", {}, t("title"), title), h("label", {}, t("policy_text"), yaml), problems,
-      h("div", { class: "row" }, save, publish), slot));
-  }
+  if (admin && v.status === "draft") main.append(await draftEditor(app, id, v));
   if (admin && v.status === "published") {
     const acks = await api<{ acknowledged: number; total: number; people: { name: string; team: string; acknowledged_at: number | null }[] }>(
       "GET", `/policy/versions/${id}/acknowledgements`);
@@ -182,6 +160,80 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       text, send, slot));
   }
   return main;
+}
+
+// The draft editor: the policy as a form, or as YAML text (with line-numbered problems).
+async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElement> {
+  const notice = sessionStorage.getItem("chorus.notice");
+  sessionStorage.removeItem("chorus.notice");
+  const title = h("input", { value: v.title }) as HTMLInputElement;
+  title.value = v.title;
+  const yaml = h("textarea", { rows: 24, class: "code", spellcheck: "false", dir: "ltr", "data-testid": "policy-yaml" }) as HTMLTextAreaElement;
+  yaml.value = v.yaml ?? "";
+  let revision = v.revision ?? "";
+  let savedYaml = yaml.value;
+  const problems = h("ul", { class: "problems" }, (v.problems ?? []).map((p) =>
+    h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+  const slot = h("div", { role: "status" }, notice === "saved" || notice === "saved_with_problems" ? h("p", { class: "notice" }, t(notice)) : null);
+  const saveText = async () => {
+    const res = await api<{ problems: { line: number; column: number; message: string }[]; revision: string }>(
+      "PUT", `/policy/versions/${id}`, { title: title.value, yaml: yaml.value, revision });
+    revision = res.revision;
+    savedYaml = yaml.value;
+    problems.replaceChildren(...res.problems.map((p) => h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+    return res.problems.length;
+  };
+  const save = h("button", { type: "button" }, t("save"));
+  save.addEventListener("click", () => attempt(slot, async () => {
+    const count = await saveText();
+    slot.replaceChildren(h("p", { class: "notice" }, count ? t("saved_with_problems") : t("saved")));
+  }));
+  let formEditor: PolicyFormEditor | null = null;
+  const publish = h("button", { type: "button", class: "primary", "data-testid": "publish" }, t("publish"));
+  publish.addEventListener("click", () => attempt(slot, async () => {
+    if (tab === "text") await saveText();
+    else if (formEditor && !(await formEditor.save())) return;
+    await api("POST", `/policy/versions/${id}/publish`);
+    sessionStorage.removeItem("chorus.notice");
+    app.refresh();
+  }));
+
+  const textPane = h("div", {}, h("label", {}, t("policy_text"), yaml), h("div", { class: "row" }, save));
+  const formPane = h("div");
+  let tab = sessionStorage.getItem("chorus.policyTab") === "text" ? "text" : "form";
+  try {
+    const form = await api<PolicyFormData>("GET", `/policy/versions/${id}/form`);
+    formEditor = policyFormView(app, id, form, () => title.value);
+    formPane.append(formEditor.element);
+  } catch (error) {
+    formPane.append(errorBox(error), h("p", { class: "muted" }, t("form_unreadable")));
+    tab = "text";
+  }
+  const tabs = h("div", { class: "tabs", role: "tablist" });
+  const show = (which: string) => {
+    tab = which;
+    formPane.hidden = which !== "form";
+    textPane.hidden = which !== "text";
+    for (const b of tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.dataset.tab === which));
+  };
+  for (const [which, key] of [["form", "tab_form"], ["text", "tab_text"]] as const) {
+    const b = h("button", { type: "button", role: "tab", "data-tab": which, "data-testid": `tab-${which}` }, t(key));
+    b.addEventListener("click", () => attempt(slot, async () => {
+      if (which === tab) return;
+      // Each side saves before the other reads the draft, so no edit is lost in between.
+      if (tab === "form" && formEditor) {
+        if (!(await formEditor.save())) return;
+      } else if (tab === "text" && (yaml.value !== savedYaml || title.value !== v.title)) {
+        await saveText();
+      }
+      sessionStorage.setItem("chorus.policyTab", which);
+      app.refresh();
+    }));
+    tabs.append(b);
+  }
+  show(tab);
+  return h("div", { class: "card" }, h("label", {}, t("title"), title), problems, tabs, formPane, textPane,
+    h("div", { class: "row" }, publish), slot);
 }
 
 export async function auditView(app: App): Promise<HTMLElement> {
