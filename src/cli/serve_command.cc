@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "program/demo_seed.h"
+#include "program/housekeeper.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
 
@@ -27,6 +28,7 @@ struct ServeArgs {
   bool secure_cookies = false;
   bool verbose = false;
   int read_timeout_seconds = 10;
+  program::RetentionRules retention;
 };
 
 bool ParseListen(const std::string& listen, std::string* host, int* port) {
@@ -98,7 +100,7 @@ int RunServe(const ServeArgs& args) {
               << "\n";
     return kExitUsage;
   }
-  program::ReviewDesk reviews(*store, policy);
+  program::ReviewDesk reviews(*store, policy, args.retention);
   program::Consultation consultation(*store);
 
   program::DemoSeedResult demo;
@@ -136,6 +138,9 @@ int RunServe(const ServeArgs& args) {
   }
   std::cout.flush();
 
+  program::Housekeeper housekeeper(*store, args.retention, std::chrono::hours(1));
+  housekeeper.Start();
+
   std::thread watcher([&server, signals] {
     int signal_number = 0;
     sigwait(&signals, &signal_number);
@@ -146,6 +151,7 @@ int RunServe(const ServeArgs& args) {
   // Wake the watcher if the server stopped on its own.
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
+  housekeeper.Stop();
   if (!served.ok()) {
     std::cerr << "chorus serve: " << served.ToString() << "\n";
     return kExitUsage;
@@ -174,6 +180,16 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                    "Seconds a client may stay silent before it is disconnected")
       ->capture_default_str()
       ->check(CLI::Range(1, 300));
+  serve
+      ->add_option("--keep-drafts-days", args->retention.draft_days,
+                   "Days a draft never sent for review is kept after its last change (0: for ever)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3650));
+  serve
+      ->add_option("--keep-reviewed-days", args->retention.decided_days,
+                   "Days a reviewed post is kept after its last change (0: for ever)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 3650));
   serve->add_flag("-v,--verbose", args->verbose, "Log every request");
   serve->callback([args, exit_code] { *exit_code = RunServe(*args); });
 }

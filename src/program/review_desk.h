@@ -21,6 +21,7 @@
 #include "program/actor.h"
 #include "program/outcome.h"
 #include "program/policy_program.h"
+#include "program/retention.h"
 #include "store/store.h"
 
 namespace chorus::program {
@@ -32,7 +33,11 @@ constexpr size_t kMaxPostBytes = 64 * 1024;
 
 class ReviewDesk {
  public:
-  ReviewDesk(store::Store& store, const PolicyProgram& policy) : store_(store), policy_(policy) {}
+  ReviewDesk(store::Store& store, const PolicyProgram& policy, RetentionRules retention = {})
+      : store_(store), policy_(policy), retention_(retention) {}
+
+  // How long posts are kept (the housekeeper deletes them later; authors are told).
+  const RetentionRules& retention() const { return retention_; }
 
   // `photo` (optional, empty for none) is checked for location data and not kept.
   Outcome CheckDraft(const Actor& by, std::string_view text, std::string_view language,
@@ -62,6 +67,7 @@ class ReviewDesk {
 
   store::Store& store_;
   const PolicyProgram& policy_;
+  const RetentionRules retention_;
 };
 
 }  // namespace chorus::program

@@ -18,11 +18,15 @@ void AnswerPost(ApiCall& call, Services& services, int status, const store::Post
   call.Json(status, {{"post", j}});
 }
 
-void AnswerPosts(ApiCall& call, Services& services, const std::vector<store::PostRecord>& posts) {
+nlohmann::json PostListJson(Services& services, const std::vector<store::PostRecord>& posts) {
   PeopleDirectory people(services.store);
   nlohmann::json list = nlohmann::json::array();
   for (const auto& p : posts) list.push_back(PostJson(p, people));
-  call.Json(200, {{"posts", list}});
+  return list;
+}
+
+void AnswerPosts(ApiCall& call, Services& services, const std::vector<store::PostRecord>& posts) {
+  call.Json(200, {{"posts", PostListJson(services, posts)}});
 }
 
 }  // namespace
@@ -32,7 +36,11 @@ void AddPostRoutes(RouteTable& routes, Services& services) {
     std::vector<store::PostRecord> posts;
     const program::Outcome o = services.reviews.ListMine(call.Who(), &posts);
     if (!o.ok()) return call.Fail(o);
-    AnswerPosts(call, services, posts);
+    // The author is told how long their drafts are kept (0: for ever).
+    const program::RetentionRules& keep = services.reviews.retention();
+    call.Json(200, {{"posts", PostListJson(services, posts)},
+                    {"retention",
+                     {{"draft_days", keep.draft_days}, {"decided_days", keep.decided_days}}}});
   });
 
   routes.Post("/api/v1/posts", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {

@@ -669,6 +669,29 @@ Status SqliteStore::ListPostEvents(int64_t post_id, std::vector<PostEventRecord>
 
 // ---- questions ----
 
+Status SqliteStore::DeletePostsChangedBefore(const std::vector<std::string>& statuses,
+                                             int64_t updated_before, int64_t* deleted) {
+  *deleted = 0;
+  if (statuses.empty()) return Status::Ok();
+  std::string placeholders;
+  for (size_t i = 0; i < statuses.size(); ++i) placeholders += i ? ", ?" : "?";
+  const std::string which =
+      "SELECT id FROM posts WHERE status IN (" + placeholders + ") AND updated_at < ?";
+  return Write([&] {
+    for (const std::string& sql : {"DELETE FROM post_events WHERE post_id IN (" + which + ")",
+                                   "DELETE FROM posts WHERE id IN (" + which + ")"}) {
+      SqliteStatement st;
+      if (Status s = db_.Prepare(sql, &st); !s.ok()) return s;
+      int index = 1;
+      for (const auto& status : statuses) st.Bind(index++, status);
+      st.Bind(index, updated_before);
+      if (Status s = st.Run(); !s.ok()) return s;
+    }
+    *deleted = db_.Changes();
+    return Status::Ok();
+  });
+}
+
 Status SqliteStore::CreateQuestion(QuestionRecord* question) {
   return Write([&] {
     SqliteStatement st;

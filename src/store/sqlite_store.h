@@ -61,6 +61,8 @@ class SqliteStore final : public Store {
   Status ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) override;
   Status AddPostEvent(PostEventRecord* event) override;
   Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) override;
+  Status DeletePostsChangedBefore(const std::vector<std::string>& statuses, int64_t updated_before,
+                                  int64_t* deleted) override;
 
   Status CreateQuestion(QuestionRecord* question) override;
   Status AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) override;

@@ -77,6 +77,10 @@ class Store {
   virtual Status ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) = 0;
   virtual Status AddPostEvent(PostEventRecord* event) = 0;
   virtual Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) = 0;
+  // Deletes the posts whose status is one of `statuses` and that last changed before
+  // `updated_before`, with their events (retention); `*deleted` is how many posts went.
+  virtual Status DeletePostsChangedBefore(const std::vector<std::string>& statuses,
+                                          int64_t updated_before, int64_t* deleted) = 0;
 
   // Consultation: questions to the communications team and their answers.
   virtual Status CreateQuestion(QuestionRecord* question) = 0;

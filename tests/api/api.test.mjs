@@ -2,6 +2,7 @@
 // real HTTP. Covers authentication, CSRF, authorisation of every object kind, bad input
 // (broken JSON, invalid UTF-8, oversized bodies) and the check endpoint's contract.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
@@ -637,5 +638,36 @@ describe("durability", () => {
     const r = await again.request("GET", `/api/v1/posts/${post.json.post.id}`);
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.post.text, "Saved right before the crash");
+  });
+
+  test("drafts past their retention are deleted by the server, with an audit entry", async () => {
+    const anna = await as("anna");
+    const list = await anna.request("GET", "/api/v1/posts");
+    assert.deepEqual(list.json.retention, { draft_days: 30, decided_days: 365 });
+    const old = await anna.request("POST", "/api/v1/posts", { text: "An abandoned draft", lang: "en" });
+    const fresh = await anna.request("POST", "/api/v1/posts", { text: "A draft from today", lang: "en" });
+    assert.equal(old.status, 201);
+    await server.kill("SIGTERM");
+    // Make the first draft 31 days old, as if the author had left it a month ago.
+    const aged = spawnSync("python3", ["-c",
+      "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+      + "c.execute('UPDATE posts SET updated_at = updated_at - 31 * 86400 WHERE id = ?', (int(sys.argv[2]),)); c.commit()",
+      join(server.data, "chorus.db"), String(old.json.post.id)], { encoding: "utf8" });
+    assert.equal(aged.status, 0, aged.stderr);
+    base = await server.start();
+    const again = await as("anna");
+    // The housekeeper runs as the server starts, on its own thread: wait for it.
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; ++i) {
+      gone = (await again.request("GET", `/api/v1/posts/${old.json.post.id}`)).status === 404;
+      if (!gone) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(gone, "the 31-day-old draft was deleted");
+    assert.equal((await again.request("GET", `/api/v1/posts/${fresh.json.post.id}`)).status, 200);
+    const audit = await (await as("admin")).request("GET", "/api/v1/audit");
+    const purge = audit.json.entries.find((e) => e.action === "retention.purge");
+    assert.ok(purge, audit.text);
+    assert.equal(purge.detail.drafts, 1);
+    assert.ok(!JSON.stringify(purge).includes("abandoned"), "the audit log holds counts, not texts");
   });
 });

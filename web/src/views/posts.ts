@@ -3,12 +3,12 @@
 import { api } from "../api";
 import { attempt, type App, pageTitle, statusLabel, verdictLabel } from "../app";
 import { h } from "../dom";
-import { formatDate, t, tr } from "../i18n";
+import { formatDate, formatNumber, t, tr } from "../i18n";
 import { postLanguageSelect, submitBox, type Post } from "./check";
 import { resultView } from "./findings";
 
 export async function postsView(app: App): Promise<HTMLElement> {
-  const r = await api<{ posts: Post[] }>("GET", "/posts");
+  const r = await api<{ posts: Post[]; retention?: { draft_days: number; decided_days: number } }>("GET", "/posts");
   const rows = r.posts.map((p) =>
     h("tr", {},
       h("td", {}, h("a", { href: `#/posts/${p.id}` }, `#${p.id}`)),
@@ -21,7 +21,16 @@ export async function postsView(app: App): Promise<HTMLElement> {
     rows.length
       ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("post")), h("th", {}, t("verdict")),
           h("th", {}, t("status")), h("th", {}, t("updated")))), h("tbody", {}, rows))
-      : h("p", { class: "muted" }, t("no_posts")));
+      : h("p", { class: "muted" }, t("no_posts")),
+    r.retention ? retentionNote(r.retention.draft_days, r.retention.decided_days) : null);
+}
+
+// How long the server keeps the author's posts (0 days: for ever).
+function retentionNote(draftDays: number, decidedDays: number): HTMLElement {
+  return h("p", { class: "muted", "data-testid": "retention" },
+    draftDays > 0 ? t("retention_drafts", { days: formatNumber(draftDays) }) : t("retention_drafts_kept"), " ",
+    decidedDays > 0 ? t("retention_reviewed", { days: formatNumber(decidedDays) }) : t("retention_reviewed_kept"), " ",
+    t("retention_private"));
 }
 
 export function historyView(post: Post): HTMLElement {

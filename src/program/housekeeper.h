@@ -1,0 +1,46 @@
+// Housekeeper: the server's background chores, run once at start and then every `interval`
+// on one thread of its own: deleting posts past their retention (see retention.h) and
+// expired sign-in sessions. Failures are logged and retried at the next round; they never
+// stop the server.
+//
+//   Housekeeper keeper(store, rules, std::chrono::hours(1));
+//   keeper.Start();
+//   ...
+//   keeper.Stop();  // also done by the destructor
+//
+// Thread-safety: Start/Stop from one thread; RunOnce may be called from any thread.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "program/retention.h"
+#include "store/store.h"
+
+namespace chorus::program {
+
+class Housekeeper {
+ public:
+  Housekeeper(store::Store& store, RetentionRules rules, std::chrono::seconds interval);
+  ~Housekeeper();
+  Housekeeper(const Housekeeper&) = delete;
+  Housekeeper& operator=(const Housekeeper&) = delete;
+
+  void Start();
+  void Stop();
+  // One round of every chore as of `now` (seconds since the epoch).
+  void RunOnce(int64_t now);
+
+ private:
+  store::Store& store_;
+  const RetentionRules rules_;
+  const std::chrono::seconds interval_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;  // guarded by mutex_
+  std::thread thread_;
+};
+
+}  // namespace chorus::program
