@@ -429,6 +429,60 @@ describe("consultation", () => {
   });
 });
 
+describe("notifications", () => {
+  test("an employee learns of the decision on her post, and no one else's", async () => {
+    assertJsonError(await new Client(base).request("GET", "/api/v1/me/notifications"), 401, "not_signed_in");
+    const anna = await as("anna");
+    const ben = await as("ben");
+    const text = "Riga Dairy becomes our client — notification test";
+    const created = await anna.request("POST", "/api/v1/posts", { text, lang: "en" });
+    const id = created.json.post.id;
+    assert.equal((await anna.request("POST", `/api/v1/posts/${id}/submit`, { note: "May I?" })).status, 200);
+
+    const reviewer = await as("reviewer");
+    const work = await reviewer.request("GET", "/api/v1/me/notifications");
+    assert.equal(work.status, 200, work.text);
+    const queue = work.json.items.find((i) => i.kind === "review_queue");
+    assert.ok(queue && queue.count >= 1, work.text);
+    const decided = await reviewer.request("POST", `/api/v1/posts/${id}/decision`,
+      { decision: "reject", comment: "Not announced yet." });
+    assert.equal(decided.status, 200, decided.text);
+
+    const mine = await anna.request("GET", "/api/v1/me/notifications");
+    assert.equal(mine.status, 200, mine.text);
+    const item = mine.json.items.find((i) => i.kind === "post_decided" && i.post.id === id);
+    assert.ok(item, mine.text);
+    assert.equal(item.unseen, true);
+    assert.equal(item.post.status, "rejected");
+    assert.equal(item.post.review_comment, "Not announced yet.");
+    assert.equal(item.post.reviewer.name, PEOPLE.reviewer.name);
+    assert.ok(mine.json.unseen >= 1);
+    assert.equal(mine.json.unseen, mine.json.items.filter((i) => i.unseen).length);
+    const times = mine.json.items.map((i) => i.at);
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), "newest first");
+    // Her answered question (consultation above) and the policy she has not acknowledged.
+    assert.ok(mine.json.items.some((i) => i.kind === "question_answered"), mine.text);
+    assert.ok(mine.json.items.some((i) => i.kind === "policy_to_acknowledge"), mine.text);
+    assert.ok(!mine.json.items.some((i) => i.kind === "review_queue"), "employees get no queue counts");
+
+    // Ben sees none of Anna's items and, having acknowledged the policy, no policy item.
+    const his = await ben.request("GET", "/api/v1/me/notifications");
+    assert.equal(his.status, 200);
+    assert.ok(!his.text.includes(text.slice(0, 20)), his.text);
+    assert.ok(!his.json.items.some((i) => i.post?.id === id || i.kind === "question_answered"), his.text);
+    assert.ok(!his.json.items.some((i) => ["review_queue", "questions_waiting", "policy_to_acknowledge"].includes(i.kind)), his.text);
+
+    assertJsonError(await anna.request("POST", "/api/v1/me/notifications/seen", undefined, { csrf: false }), 403, "csrf");
+    const seen = await anna.request("POST", "/api/v1/me/notifications/seen");
+    assert.equal(seen.status, 200, seen.text);
+    const after = await anna.request("GET", "/api/v1/me/notifications");
+    assert.equal(after.json.unseen, 0, after.text);
+    assert.equal(typeof after.json.seen_at, "number");
+    const still = after.json.items.find((i) => i.post?.id === id);
+    assert.ok(still && still.unseen === false, "seen items stay listed");
+  });
+});
+
 describe("audit of sign-ins", () => {
   test("sign-ins, sign-outs and failed attempts are recorded, passwords never", async () => {
     const typo = "typo-password-913";
