@@ -99,6 +99,19 @@ test("a reviewer approves it from the queue", async () => {
   await anna.goto(`${base}/#/posts/${postId}`);
   await anna.waitForSelector("[data-testid=post-status]");
   assert.equal(await anna.textContent("[data-testid=post-status]"), i18n("pl").status_approved);
+
+  // The decision reaches her as a notification: a count in the navigation, an item on the
+  // notifications page that links to the post; opening the page clears the count.
+  const badge = await anna.waitForSelector("[data-testid=notification-count]:not([hidden])");
+  assert.ok(Number(await badge.textContent()) >= 1);
+  await anna.click("[data-testid=nav-notifications]");
+  const item = await anna.waitForSelector("[data-testid=notification-post_decided]");
+  assert.match(await item.textContent(), new RegExp(i18n("pl").notification_post_approved));
+  assert.equal(await anna.getAttribute("[data-testid=notification-post_decided] a", "href"), `#/posts/${postId}`);
+  await anna.waitForSelector("[data-testid=notification-count]", { state: "hidden" });
+  await anna.reload();
+  await anna.waitForSelector("[data-testid=notification-post_decided]");
+  assert.equal(await anna.isHidden("[data-testid=notification-count]"), true, "still seen after a reload");
   await anna.context().close();
 });
 
