@@ -17,26 +17,30 @@ export interface NotificationItem {
   count?: number;
 }
 
-// Where an item leads, and what it says.
-function describe(item: NotificationItem): { href: string; title: string; detail: (Node | string)[] } {
+// Where an item leads, its headline and its detail lines. Names and quoted texts are
+// isolated (bdi, dir=auto) so Latin names read right inside Hebrew and the other way round.
+function describe(item: NotificationItem): { href: string; title: string; lines: HTMLElement[] } {
+  const by = (person: Person | null, ...rest: (Node | string)[]) =>
+    person ? [h("p", { class: "muted" }, h("bdi", {}, person.name), ...rest)] : [];
   switch (item.kind) {
     case "post_decided": {
       const p = item.post!;
       return { href: `#/posts/${p.id}`, title: tr(`notification_post_${p.status}`, p.status),
-        detail: [h("q", { dir: "auto" }, p.excerpt), p.reviewer ? ` — ${p.reviewer.name}` : "",
-          p.review_comment ? h("span", { class: "muted" }, ": ", h("q", { dir: "auto" }, p.review_comment)) : ""] };
+        lines: [h("p", { dir: "auto" }, h("q", {}, p.excerpt)),
+          ...by(p.reviewer, ...(p.review_comment ? [": ", h("q", { dir: "auto" }, p.review_comment)] : []))] };
     }
     case "question_answered": {
       const q = item.question!;
       return { href: "#/questions", title: t("notification_question_answered"),
-        detail: [h("q", { dir: "auto" }, q.excerpt), q.answered_by ? ` — ${q.answered_by.name}` : ""] };
+        lines: [h("p", { dir: "auto" }, h("q", {}, q.excerpt)),
+          ...by(q.answered_by, ": ", h("q", { dir: "auto" }, q.answer_excerpt))] };
     }
     case "policy_to_acknowledge":
-      return { href: "#/policy", title: t("notification_policy", { title: item.version!.title }), detail: [] };
+      return { href: "#/policy", title: t("notification_policy", { title: item.version!.title }), lines: [] };
     case "review_queue":
-      return { href: "#/reviews", title: t("notification_review_queue", { n: formatNumber(item.count ?? 0) }), detail: [] };
+      return { href: "#/reviews", title: t("notification_review_queue", { n: formatNumber(item.count ?? 0) }), lines: [] };
     case "questions_waiting":
-      return { href: "#/questions", title: t("notification_questions_waiting", { n: formatNumber(item.count ?? 0) }), detail: [] };
+      return { href: "#/questions", title: t("notification_questions_waiting", { n: formatNumber(item.count ?? 0) }), lines: [] };
   }
 }
 
@@ -47,11 +51,11 @@ export async function notificationsView(app: App): Promise<HTMLElement> {
     main.append(h("p", { class: "muted", "data-testid": "notifications-empty" }, t("notifications_empty")));
   } else {
     main.append(h("ul", { class: "notifications" }, r.items.map((item) => {
-      const { href, title, detail } = describe(item);
+      const { href, title, lines } = describe(item);
       return h("li", { class: item.unseen ? "unseen" : "", "data-testid": `notification-${item.kind}` },
         h("a", { href }, h("strong", {}, title)),
         item.unseen ? [" ", h("span", { class: "new" }, t("notification_new"))] : null,
-        detail.length ? h("p", {}, detail) : null,
+        lines,
         item.at ? h("p", { class: "muted" }, formatDate(item.at)) : null);
     })));
   }
