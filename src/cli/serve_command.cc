@@ -102,6 +102,7 @@ int RunServe(const ServeArgs& args) {
   }
   program::ReviewDesk reviews(*store, policy, args.retention);
   program::Consultation consultation(*store);
+  program::Notifications notifications(*store);
 
   program::DemoSeedResult demo;
   if (args.demo) {
@@ -121,7 +122,8 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::ChorusServer server({*store, accounts, policy, reviews, consultation}, options);
+  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications},
+                              options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;

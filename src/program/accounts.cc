@@ -28,6 +28,33 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(begin, end - begin + 1));
 }
 
+// At most `max` bytes of `s`, cut at a UTF-8 character boundary.
+std::string TruncateUtf8(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return std::string(s.substr(0, end));
+}
+
+// Checks a team name for renaming: trimmed, 1 to 200 bytes of UTF-8, no control characters.
+Outcome CheckTeamName(std::string_view name, std::string* out) {
+  *out = Trim(name);
+  if (out->empty()) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_team", "the team name is empty");
+  }
+  if (out->size() > 200 || !text::IsValidUtf8(*out)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_team",
+                         "the team name must be at most 200 bytes of text");
+  }
+  for (unsigned char c : *out) {
+    if (c < ' ' || c == 0x7F) {
+      return Outcome::Fail(Failure::kInvalid, "invalid_team",
+                           "the team name must not contain control characters");
+    }
+  }
+  return Outcome::Ok();
+}
+
 // A hash to verify against when the account does not exist, so both paths cost the same.
 const std::string& DummyHash() {
   static const std::string hash = [] {
@@ -157,7 +184,7 @@ Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecor
     record.team_id = team_id;
     record.password_hash = hash;
     record.active = true;
-    record.created_at = NowSeconds();
+    record.created_at = clock_();
     if (Status c = tx.CreateUser(&record); !c.ok()) return c;
     return RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
                        {{"email", email}, {"role", record.role}, {"team", Trim(user.team)}});
@@ -223,8 +250,9 @@ Outcome Accounts::ImportCsv(std::string_view csv, const Actor& by,
   return Outcome::Ok();
 }
 
-Outcome Accounts::ChangeUser(int64_t user_id, const Actor& by, std::string_view action,
-                             const std::function<Outcome(store::UserRecord&)>& change) {
+Outcome Accounts::ChangeUser(
+    int64_t user_id, const Actor& by, std::string_view action,
+    const std::function<Outcome(store::Store&, store::UserRecord&)>& change) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
   Outcome result;
   Status s = store_.Transaction([&](store::Store& tx) {
@@ -235,7 +263,7 @@ Outcome Accounts::ChangeUser(int64_t user_id, const Actor& by, std::string_view 
       return Status::Error("rollback");
     }
     const store::UserRecord before = *user;
-    result = change(*user);
+    result = change(tx, *user);
     if (!result.ok()) return Status::Error("rollback");
     if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
     if (!user->active) {
@@ -244,7 +272,17 @@ Outcome Accounts::ChangeUser(int64_t user_id, const Actor& by, std::string_view 
     nlohmann::json detail = {{"email", user->email}};
     if (before.active != user->active) detail["active"] = user->active;
     if (before.role != user->role) detail["role"] = {before.role, user->role};
-    if (before.team_id != user->team_id) detail["team_changed"] = true;
+    if (before.team_id != user->team_id) {
+      nlohmann::json names = nlohmann::json::array();
+      for (const auto& id : {before.team_id, user->team_id}) {
+        std::optional<store::TeamRecord> team;
+        if (id) {
+          if (Status f = tx.FindTeamById(*id, &team); !f.ok()) return f;
+        }
+        names.push_back(team ? nlohmann::json(team->name) : nlohmann::json(nullptr));
+      }
+      detail["team"] = names;
+    }
     return RecordAudit(tx, &by, action, "user:" + std::to_string(user_id), detail);
   });
   if (!result.ok()) return result;
@@ -258,7 +296,7 @@ Outcome Accounts::SetActive(int64_t user_id, bool active, const Actor& by) {
                          "you cannot deactivate your own account");
   }
   return ChangeUser(user_id, by, active ? "user.activate" : "user.deactivate",
-                    [&](store::UserRecord& u) {
+                    [&](store::Store&, store::UserRecord& u) {
                       u.active = active;
                       return Outcome::Ok();
                     });
@@ -274,15 +312,16 @@ Outcome Accounts::SetRole(int64_t user_id, std::string_view role, const Actor& b
     return Outcome::Fail(Failure::kInvalid, "cannot_demote_self",
                          "you cannot take away your own admin role");
   }
-  return ChangeUser(user_id, by, "user.role", [&](store::UserRecord& u) {
+  return ChangeUser(user_id, by, "user.role", [&](store::Store&, store::UserRecord& u) {
     u.role = std::string(RoleName(parsed));
     return Outcome::Ok();
   });
 }
 
 Outcome Accounts::SetTeam(int64_t user_id, std::string_view team, const Actor& by) {
-  return ChangeUser(user_id, by, "user.team",
-                    [&](store::UserRecord& u) { return EnsureTeam(store_, team, &u.team_id); });
+  return ChangeUser(user_id, by, "user.team", [&](store::Store& tx, store::UserRecord& u) {
+    return EnsureTeam(tx, team, &u.team_id);
+  });
 }
 
 Outcome Accounts::SetLanguage(const Actor& actor, std::string_view language) {
@@ -315,7 +354,7 @@ Outcome CheckNewPassword(std::string_view password, std::string* hash) {
 Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
                                  std::string_view next, std::string_view keep_session_token) {
   // Guessing the current password from a stolen session is throttled like signing in.
-  const int64_t now = NowSeconds();
+  const int64_t now = clock_();
   const std::string bucket = "password-change:" + std::to_string(actor.user_id);
   if (const int64_t wait = throttle_.SecondsUntilAllowed(actor.email, bucket, now); wait > 0) {
     Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
@@ -351,11 +390,13 @@ Outcome Accounts::ResetPassword(int64_t user_id, std::string_view password, cons
   if (!by.IsAdmin()) return Outcome::Forbidden();
   std::string hash;
   if (Outcome o = CheckNewPassword(password, &hash); !o.ok()) return o;
-  return ChangeUser(user_id, by, "user.password_reset", [&](store::UserRecord& u) {
-    u.password_hash = hash;
-    if (Status d = store_.DeleteSessionsOfUser(u.id); !d.ok()) return Outcome::Internal(d);
-    return Outcome::Ok();
-  });
+  return ChangeUser(user_id, by, "user.password_reset",
+                    [&](store::Store& tx, store::UserRecord& u) {
+                      u.password_hash = hash;
+                      if (Status d = tx.DeleteSessionsOfUser(u.id); !d.ok())
+                        return Outcome::Internal(d);
+                      return Outcome::Ok();
+                    });
 }
 
 Outcome Accounts::ListUsers(const Actor& by, std::vector<store::UserRecord>* out) {
@@ -369,11 +410,91 @@ Outcome Accounts::ListTeams(std::vector<store::TeamRecord>* out) {
   return Outcome::Ok();
 }
 
+Outcome Accounts::RenameTeam(int64_t team_id, std::string_view name, const Actor& by,
+                             store::TeamRecord* out) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  std::string next;
+  if (Outcome o = CheckTeamName(name, &next); !o.ok()) return o;
+  Outcome result;
+  store::TeamRecord team;
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::TeamRecord> found;
+    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return f;
+    if (!found) {
+      result = Outcome::NotFound();
+      return Status::Error("rollback");
+    }
+    std::optional<store::TeamRecord> same_name;
+    if (Status f = tx.FindTeamByName(next, &same_name); !f.ok()) return f;
+    if (same_name && same_name->id != team_id) {
+      result = Outcome::Fail(Failure::kConflict, "team_name_taken",
+                             "another team already has this name");
+      return Status::Error("rollback");
+    }
+    team = {team_id, next};
+    if (found->name == next) return Status::Ok();  // nothing changes, nothing to audit
+    if (Status r = tx.RenameTeam(team_id, next); !r.ok()) return r;
+    return RecordAudit(tx, &by, "team.rename", "team:" + std::to_string(team_id),
+                       {{"from", found->name}, {"to", next}});
+  });
+  if (!result.ok()) return result;
+  if (!s.ok()) return Outcome::Internal(s);
+  if (out) *out = team;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::DeleteTeam(int64_t team_id, const Actor& by) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  Outcome result;
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::TeamRecord> found;
+    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return f;
+    if (!found) {
+      result = Outcome::NotFound();
+      return Status::Error("rollback");
+    }
+    std::map<int64_t, int64_t> members;
+    if (Status c = tx.CountTeamMembers(&members); !c.ok()) return c;
+    if (Status d = tx.DeleteTeam(team_id); !d.ok()) return d;
+    return RecordAudit(tx, &by, "team.delete", "team:" + std::to_string(team_id),
+                       {{"name", found->name}, {"members", members[team_id]}});
+  });
+  if (!result.ok()) return result;
+  if (!s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::CountTeamMembers(const Actor& by, std::map<int64_t, int64_t>* out) {
+  if (!by.IsAdmin()) return Outcome::Forbidden();
+  if (Status s = store_.CountTeamMembers(out); !s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
+}
+
+Outcome Accounts::RecordFailedSignIn(std::string_view email,
+                                     const std::optional<store::UserRecord>& user,
+                                     std::string_view address, std::string_view reason) {
+  // The e-mail as typed (trimmed, lower-cased, bounded); never the password.
+  const std::string object = user ? "user:" + std::to_string(user->id) : std::string();
+  if (Status s = RecordAudit(store_, nullptr, "session.sign_in_failed", object,
+                             {{"email", TruncateUtf8(email, 254)},
+                              {"address", TruncateUtf8(address, 64)},
+                              {"reason", reason}});
+      !s.ok()) {
+    return Outcome::Internal(s);
+  }
+  return Outcome::Ok();
+}
+
 Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
                          std::string_view address, SignedIn* out) {
   const std::string email = Lower(Trim(email_in));
-  const int64_t now = NowSeconds();
+  const int64_t now = clock_();
   if (const int64_t wait = throttle_.SecondsUntilAllowed(email, address, now); wait > 0) {
+    if (throttle_.ShouldReportRefusal(email, address, now)) {
+      if (Outcome a = RecordFailedSignIn(email, std::nullopt, address, "throttled"); !a.ok()) {
+        return a;
+      }
+    }
     Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
                               "too many failed sign-ins; try again later");
     o.retry_after_seconds = static_cast<int>(wait);
@@ -386,6 +507,8 @@ Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
                                : (VerifyPassword(password, DummyHash()), false);
   if (!password_ok || !user->active) {
     throttle_.RecordFailure(email, address, now);
+    const char* reason = !user ? "unknown_email" : !password_ok ? "wrong_password" : "inactive";
+    if (Outcome a = RecordFailedSignIn(email, user, address, reason); !a.ok()) return a;
     return Outcome::Fail(Failure::kUnauthenticated, "bad_credentials",
                          "the e-mail address or password is wrong");
   }
@@ -394,23 +517,34 @@ Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
   signed_in.session_token = RandomToken();
   signed_in.csrf_token = RandomToken();
   signed_in.actor = ActorOf(*user);
-  signed_in.expires_at = now + session_lifetime_seconds;
+  signed_in.expires_at =
+      now + std::min(session_lifetime.idle_seconds, session_lifetime.absolute_seconds);
   store::SessionRecord session{Sha256Hex(signed_in.session_token), user->id, signed_in.csrf_token,
                                now, signed_in.expires_at};
   Status s = store_.Transaction([&](store::Store& tx) {
     if (Status d = tx.DeleteExpiredSessions(now); !d.ok()) return d;
-    return tx.CreateSession(session);
+    if (Status c = tx.CreateSession(session); !c.ok()) return c;
+    return RecordAudit(tx, &signed_in.actor, "session.sign_in", "user:" + std::to_string(user->id),
+                       {{"email", email}, {"address", TruncateUtf8(address, 64)}});
   });
   if (!s.ok()) return Outcome::Internal(s);
   *out = std::move(signed_in);
   return Outcome::Ok();
 }
 
-Outcome Accounts::SignOut(std::string_view session_token) {
-  if (Status s = store_.DeleteSession(Sha256Hex(session_token)); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  return Outcome::Ok();
+Outcome Accounts::SignOut(std::string_view session_token, std::string_view address) {
+  const std::string hash = Sha256Hex(session_token);
+  Status s = store_.Transaction([&](store::Store& tx) {
+    std::optional<store::SessionRecord> session;
+    if (Status f = tx.FindSession(hash, &session); !f.ok()) return f;
+    if (!session) return Status::Ok();
+    if (Status d = tx.DeleteSession(hash); !d.ok()) return d;
+    Actor actor;
+    actor.user_id = session->user_id;
+    return RecordAudit(tx, &actor, "session.sign_out", "user:" + std::to_string(session->user_id),
+                       {{"address", TruncateUtf8(address, 64)}});
+  });
+  return s.ok() ? Outcome::Ok() : Outcome::Internal(s);
 }
 
 Outcome Accounts::ResolveSession(std::string_view session_token, Actor* actor,
@@ -418,16 +552,22 @@ Outcome Accounts::ResolveSession(std::string_view session_token, Actor* actor,
   const Outcome unauthenticated =
       Outcome::Fail(Failure::kUnauthenticated, "not_signed_in", "please sign in");
   if (session_token.empty() || session_token.size() > 128) return unauthenticated;
+  const std::string hash = Sha256Hex(session_token);
   std::optional<store::SessionRecord> session;
-  if (Status s = store_.FindSession(Sha256Hex(session_token), &session); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  if (!session || session->expires_at <= NowSeconds()) return unauthenticated;
+  if (Status s = store_.FindSession(hash, &session); !s.ok()) return Outcome::Internal(s);
+  const int64_t now = clock_();
+  if (!session || session->expires_at <= now) return unauthenticated;
   std::optional<store::UserRecord> user;
   if (Status s = store_.FindUserById(session->user_id, &user); !s.ok()) {
     return Outcome::Internal(s);
   }
   if (!user || !user->active) return unauthenticated;
+  // Sliding expiry, capped, written only when it moves by at least a renewal step.
+  const int64_t renewed = std::min(now + session_lifetime.idle_seconds,
+                                   session->created_at + session_lifetime.absolute_seconds);
+  if (renewed - session->expires_at >= session_lifetime.renew_step_seconds) {
+    if (Status s = store_.RenewSession(hash, renewed); !s.ok()) return Outcome::Internal(s);
+  }
   *actor = ActorOf(*user);
   *csrf_token = session->csrf_token;
   return Outcome::Ok();
@@ -448,7 +588,7 @@ Outcome Accounts::CreateApiToken(std::string_view email_in, std::string_view nam
   record.token_hash = Sha256Hex(secret);
   record.user_id = user->id;
   record.name = name.empty() ? std::string("api") : std::string(name);
-  record.created_at = NowSeconds();
+  record.created_at = clock_();
   Status s = store_.Transaction([&](store::Store& tx) {
     if (Status c = tx.CreateApiToken(&record); !c.ok()) return c;
     return RecordAudit(tx, by, "token.create", "user:" + std::to_string(user->id),

@@ -4,10 +4,18 @@
 //   per account and per client address (login_throttle.h), and an unknown e-mail costs the
 //   same Argon2 work as a wrong password, so timing does not reveal who has an account.
 // - A session is a random 256-bit token (the cookie) stored only as its SHA-256, with its own
-//   random CSRF token; sessions expire after `session_lifetime_seconds`.
+//   random CSRF token. Sessions slide: each use pushes the expiry to now + idle lifetime, never
+//   beyond an absolute cap after sign-in, and the new expiry is written only when it moves by
+//   at least a renewal step (see SessionLifetime), so requests do not each cost a write.
 // - An API token is a random 256-bit secret prefixed "chorus_", stored as its SHA-256.
 // - Deactivated users cannot sign in, and their sessions and tokens stop working at once.
-// - Administrative changes are written to the audit log in the same transaction.
+// - Administrative changes are written to the audit log in the same transaction, and so are
+//   sign-ins (session.sign_in), sign-outs (session.sign_out) and failed sign-ins
+//   (session.sign_in_failed, with the e-mail as typed and a reason, never the password;
+//   refusals of throttled attempts are reported at most once a minute per account and address).
+// - Teams are renamed (names are unique, case-insensitively) and deleted (their members are
+//   left without a team) by admins.
+// - Time comes from the clock given to the constructor (tests pass a fake one).
 //
 // Thread-safety: all methods are safe from any thread (state lives in the Store and the
 // LoginThrottle, both thread-safe).
@@ -15,9 +23,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "program/actor.h"
@@ -43,6 +54,16 @@ struct SignedIn {
   int64_t expires_at = 0;
 };
 
+// How long sessions live. A session ends `idle_seconds` after its last renewal, and in any
+// case `absolute_seconds` after sign-in. A use of the session moves its expiry to
+// min(now + idle_seconds, sign-in + absolute_seconds) when that is at least
+// `renew_step_seconds` later than the stored expiry; otherwise nothing is written.
+struct SessionLifetime {
+  int64_t idle_seconds = 12 * 3600;
+  int64_t absolute_seconds = 7 * 24 * 3600;
+  int64_t renew_step_seconds = 5 * 60;
+};
+
 struct ImportRowReport {
   int row = 0;  // 1-based line number in the CSV
   std::string email;
@@ -54,9 +75,13 @@ struct ImportRowReport {
 
 class Accounts {
  public:
-  Accounts(store::Store& store, LoginThrottle& throttle) : store_(store), throttle_(throttle) {}
+  // `clock` gives the current Unix time in seconds.
+  Accounts(store::Store& store, LoginThrottle& throttle,
+           std::function<int64_t()> clock = &NowSeconds)
+      : store_(store), throttle_(throttle), clock_(std::move(clock)) {}
 
-  int64_t session_lifetime_seconds = 12 * 3600;
+  // Set before serving; read by every sign-in and session check.
+  SessionLifetime session_lifetime;
 
   // Adds a user. `by` is the admin doing it, or nullptr for the command line.
   Outcome AddUser(const NewUser& user, const Actor* by, store::UserRecord* out);
@@ -76,11 +101,21 @@ class Accounts {
   Outcome ResetPassword(int64_t user_id, std::string_view password, const Actor& by);
   Outcome ListUsers(const Actor& by, std::vector<store::UserRecord>* out);
   Outcome ListTeams(std::vector<store::TeamRecord>* out);
+  // Renames a team (1 to 200 bytes after trimming; "team_name_taken" conflict when another
+  // team has the name, ignoring case). Admins only; audited as team.rename.
+  Outcome RenameTeam(int64_t team_id, std::string_view name, const Actor& by,
+                     store::TeamRecord* out);
+  // Deletes a team; its members are left without a team. Admins only; audited as team.delete.
+  Outcome DeleteTeam(int64_t team_id, const Actor& by);
+  // team id -> number of people in it (active or not). Admins only.
+  Outcome CountTeamMembers(const Actor& by, std::map<int64_t, int64_t>* out);
 
+  // `address` is the client's address, for throttling and the audit log.
   Outcome SignIn(std::string_view email, std::string_view password, std::string_view address,
                  SignedIn* out);
-  Outcome SignOut(std::string_view session_token);
-  // The actor of a live session and its CSRF token.
+  // Ends the session (if it exists) and records it; OK also when there was none.
+  Outcome SignOut(std::string_view session_token, std::string_view address);
+  // The actor of a live session and its CSRF token; renews the session (SessionLifetime).
   Outcome ResolveSession(std::string_view session_token, Actor* actor, std::string* csrf_token);
 
   // Creates an API token for the user with `email`; `by` nullptr for the command line.
@@ -92,11 +127,16 @@ class Accounts {
 
  private:
   Outcome EnsureTeam(store::Store& tx, std::string_view name, std::optional<int64_t>* id);
+  // Applies `change` (given the transaction's store) to a user and audits it as `action`.
   Outcome ChangeUser(int64_t user_id, const Actor& by, std::string_view action,
-                     const std::function<Outcome(store::UserRecord&)>& change);
+                     const std::function<Outcome(store::Store&, store::UserRecord&)>& change);
+  // Audits a failed sign-in (outside any transaction).
+  Outcome RecordFailedSignIn(std::string_view email, const std::optional<store::UserRecord>& user,
+                             std::string_view address, std::string_view reason);
 
   store::Store& store_;
   LoginThrottle& throttle_;
+  const std::function<int64_t()> clock_;
 };
 
 // Shared input checks (also used by the HTTP layer for early validation).

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
+#include "program/secrets.h"
 #include "store/sqlite_store.h"
 
 namespace chorus::program {
@@ -11,7 +15,7 @@ class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(store::SqliteStore::Open(":memory:", &store_).ok());
-    accounts_ = std::make_unique<Accounts>(*store_, throttle_);
+    accounts_ = std::make_unique<Accounts>(*store_, throttle_, [this] { return now_; });
     store::UserRecord admin;
     ASSERT_TRUE(
         accounts_
@@ -21,6 +25,24 @@ class AccountsTest : public ::testing::Test {
     admin_ = Accounts::ActorOf(admin);
   }
 
+  // The stored expiry of a session, or 0 when it is gone.
+  int64_t StoredExpiry(const std::string& token) {
+    std::optional<store::SessionRecord> session;
+    EXPECT_TRUE(store_->FindSession(Sha256Hex(token), &session).ok());
+    return session ? session->expires_at : 0;
+  }
+  bool Resolves(const std::string& token) {
+    Actor actor;
+    std::string csrf;
+    return accounts_->ResolveSession(token, &actor, &csrf).ok();
+  }
+  std::vector<store::AuditRecord> Audit() {
+    std::vector<store::AuditRecord> audit;
+    EXPECT_TRUE(store_->ListAudit(100, &audit).ok());
+    return audit;
+  }
+
+  int64_t now_ = 1'700'000'000;  // the fake clock the accounts read
   std::unique_ptr<store::SqliteStore> store_;
   LoginThrottle throttle_{
       {.failures_per_account = 3, .failures_per_address = 50, .window_seconds = 600}};
@@ -146,6 +168,174 @@ TEST_F(AccountsTest, CsvImportReportsEveryBadRow) {
   SignedIn signed_in;
   EXPECT_TRUE(
       accounts_->SignIn("piotr@x.pl", report[2].initial_password, "127.0.0.1", &signed_in).ok());
+}
+
+TEST_F(AccountsTest, UseRenewsASessionButWritesAtMostOncePerStep) {
+  accounts_->session_lifetime = {
+      .idle_seconds = 3600, .absolute_seconds = 10 * 3600, .renew_step_seconds = 300};
+  const int64_t start = now_;
+  SignedIn s;
+  ASSERT_TRUE(accounts_->SignIn("admin@example.com", "admin-password", "127.0.0.1", &s).ok());
+  EXPECT_EQ(s.expires_at, start + 3600);
+  EXPECT_EQ(StoredExpiry(s.session_token), start + 3600);
+
+  now_ = start + 299;  // would move the expiry by less than a step: nothing is written
+  ASSERT_TRUE(Resolves(s.session_token));
+  EXPECT_EQ(StoredExpiry(s.session_token), start + 3600);
+
+  now_ = start + 300;  // a full step: renewed to now + idle
+  ASSERT_TRUE(Resolves(s.session_token));
+  EXPECT_EQ(StoredExpiry(s.session_token), start + 300 + 3600);
+
+  now_ = start + 400;  // within a step of the last renewal: unchanged
+  ASSERT_TRUE(Resolves(s.session_token));
+  EXPECT_EQ(StoredExpiry(s.session_token), start + 300 + 3600);
+
+  // A session kept in use outlives the idle lifetime counted from sign-in...
+  now_ = start + 3600 + 60;
+  EXPECT_TRUE(Resolves(s.session_token));
+  // ...but one left unused for the idle lifetime ends.
+  now_ += 3600;
+  EXPECT_FALSE(Resolves(s.session_token));
+}
+
+TEST_F(AccountsTest, RenewalStopsAtTheAbsoluteCap) {
+  accounts_->session_lifetime = {
+      .idle_seconds = 3600, .absolute_seconds = 4 * 3600, .renew_step_seconds = 300};
+  const int64_t start = now_;
+  SignedIn s;
+  ASSERT_TRUE(accounts_->SignIn("admin@example.com", "admin-password", "127.0.0.1", &s).ok());
+  // Used every 30 minutes: alive until the cap, never renewed beyond it.
+  for (now_ = start + 1800; now_ < start + 4 * 3600; now_ += 1800) {
+    ASSERT_TRUE(Resolves(s.session_token)) << "at +" << now_ - start;
+    EXPECT_LE(StoredExpiry(s.session_token), start + 4 * 3600);
+  }
+  EXPECT_EQ(StoredExpiry(s.session_token), start + 4 * 3600);
+  now_ = start + 4 * 3600;
+  EXPECT_FALSE(Resolves(s.session_token));
+  // Signing in again starts a new session with a new cap.
+  SignedIn again;
+  ASSERT_TRUE(accounts_->SignIn("admin@example.com", "admin-password", "127.0.0.1", &again).ok());
+  EXPECT_TRUE(Resolves(again.session_token));
+}
+
+TEST_F(AccountsTest, SignInsSignOutsAndFailuresAreAuditedWithoutPasswords) {
+  SignedIn s;
+  ASSERT_TRUE(accounts_->SignIn("Admin@Example.com", "admin-password", "10.0.0.7", &s).ok());
+  auto audit = Audit();
+  EXPECT_EQ(audit[0].action, "session.sign_in");
+  EXPECT_EQ(audit[0].actor_id, admin_.user_id);
+  EXPECT_EQ(audit[0].object, "user:" + std::to_string(admin_.user_id));
+  EXPECT_NE(audit[0].detail.find("10.0.0.7"), std::string::npos);
+
+  SignedIn ignored;
+  EXPECT_FALSE(accounts_->SignIn("admin@example.com", "secret-guess-1", "10.0.0.8", &ignored).ok());
+  audit = Audit();
+  EXPECT_EQ(audit[0].action, "session.sign_in_failed");
+  EXPECT_FALSE(audit[0].actor_id.has_value());
+  EXPECT_NE(audit[0].detail.find("\"reason\":\"wrong_password\""), std::string::npos);
+  EXPECT_NE(audit[0].detail.find("admin@example.com"), std::string::npos);
+  EXPECT_EQ(audit[0].detail.find("secret-guess-1"), std::string::npos);
+
+  EXPECT_FALSE(accounts_->SignIn("Ghost@x.lv", "secret-guess-2", "10.0.0.8", &ignored).ok());
+  audit = Audit();
+  EXPECT_EQ(audit[0].action, "session.sign_in_failed");
+  EXPECT_EQ(audit[0].object, "");
+  EXPECT_NE(audit[0].detail.find("\"email\":\"ghost@x.lv\""), std::string::npos);
+  EXPECT_NE(audit[0].detail.find("unknown_email"), std::string::npos);
+
+  // Two more wrong passwords lock the account (3 per window); refusals are audited once.
+  for (int i = 0; i < 2; ++i)
+    accounts_->SignIn("admin@example.com", "x-guess", "10.0.0.8", &ignored);
+  const size_t before = Audit().size();
+  EXPECT_EQ(accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.8", &ignored).failure,
+            Failure::kThrottled);
+  audit = Audit();
+  ASSERT_EQ(audit.size(), before + 1);
+  EXPECT_NE(audit[0].detail.find("throttled"), std::string::npos);
+  EXPECT_EQ(accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.8", &ignored).failure,
+            Failure::kThrottled);
+  EXPECT_EQ(Audit().size(), before + 1);  // the second refusal within a minute is not
+
+  ASSERT_TRUE(accounts_->SignOut(s.session_token, "10.0.0.7").ok());
+  audit = Audit();
+  EXPECT_EQ(audit[0].action, "session.sign_out");
+  EXPECT_EQ(audit[0].actor_id, admin_.user_id);
+  ASSERT_TRUE(accounts_->SignOut(s.session_token, "10.0.0.7").ok());  // already gone
+  EXPECT_EQ(Audit().size(), audit.size());
+}
+
+TEST_F(AccountsTest, AdminsRenameAndDeleteTeamsKeepingTheMembers) {
+  store::UserRecord anna, piotr;
+  ASSERT_TRUE(
+      accounts_
+          ->AddUser({"anna@x.lv", "Anna", "employee", "", "Sales", "password1"}, &admin_, &anna)
+          .ok());
+  ASSERT_TRUE(
+      accounts_
+          ->AddUser({"piotr@x.pl", "Piotr", "employee", "", "Legal", "password2"}, &admin_, &piotr)
+          .ok());
+  const int64_t sales = *anna.team_id;
+  const int64_t legal = *piotr.team_id;
+  const Actor employee = Accounts::ActorOf(anna);
+  EXPECT_EQ(accounts_->RenameTeam(sales, "Mine", employee, nullptr).failure, Failure::kForbidden);
+  EXPECT_EQ(accounts_->DeleteTeam(legal, employee).failure, Failure::kForbidden);
+  std::map<int64_t, int64_t> members;
+  EXPECT_EQ(accounts_->CountTeamMembers(employee, &members).failure, Failure::kForbidden);
+
+  EXPECT_EQ(accounts_->RenameTeam(sales, "   ", admin_, nullptr).code, "invalid_team");
+  EXPECT_EQ(accounts_->RenameTeam(sales, std::string(201, 'x'), admin_, nullptr).code,
+            "invalid_team");
+  EXPECT_EQ(accounts_->RenameTeam(sales, "a\nb", admin_, nullptr).code, "invalid_team");
+  const Outcome taken = accounts_->RenameTeam(sales, "LEGAL", admin_, nullptr);
+  EXPECT_EQ(taken.failure, Failure::kConflict);
+  EXPECT_EQ(taken.code, "team_name_taken");
+  EXPECT_EQ(accounts_->RenameTeam(999999, "Nobody", admin_, nullptr).failure, Failure::kNotFound);
+
+  store::TeamRecord renamed;
+  ASSERT_TRUE(accounts_->RenameTeam(sales, "  Sales & Marketing ", admin_, &renamed).ok());
+  EXPECT_EQ(renamed.name, "Sales & Marketing");
+  ASSERT_TRUE(accounts_->RenameTeam(sales, "sales & marketing", admin_, nullptr).ok());  // case
+  std::optional<store::UserRecord> anna_now;
+  ASSERT_TRUE(store_->FindUserById(anna.id, &anna_now).ok());
+  EXPECT_EQ(anna_now->team_id, sales);
+
+  ASSERT_TRUE(accounts_->CountTeamMembers(admin_, &members).ok());
+  EXPECT_EQ(members[sales], 1);
+  EXPECT_EQ(members[legal], 1);
+
+  SignedIn piotr_session;
+  ASSERT_TRUE(accounts_->SignIn("piotr@x.pl", "password2", "127.0.0.1", &piotr_session).ok());
+  ASSERT_TRUE(accounts_->DeleteTeam(legal, admin_).ok());
+  std::optional<store::UserRecord> piotr_now;
+  ASSERT_TRUE(store_->FindUserById(piotr.id, &piotr_now).ok());
+  ASSERT_TRUE(piotr_now.has_value());
+  EXPECT_FALSE(piotr_now->team_id.has_value());
+  EXPECT_TRUE(piotr_now->active);
+  EXPECT_TRUE(Resolves(piotr_session.session_token));  // nothing else lost
+  std::optional<store::TeamRecord> gone;
+  ASSERT_TRUE(store_->FindTeamById(legal, &gone).ok());
+  EXPECT_FALSE(gone.has_value());
+  EXPECT_EQ(accounts_->DeleteTeam(legal, admin_).failure, Failure::kNotFound);
+
+  const auto audit = Audit();
+  EXPECT_EQ(audit[0].action, "team.delete");
+  EXPECT_EQ(audit[0].object, "team:" + std::to_string(legal));
+  EXPECT_NE(audit[0].detail.find("\"members\":1"), std::string::npos);
+  const auto rename = std::find_if(audit.begin(), audit.end(),
+                                   [](const auto& e) { return e.action == "team.rename"; });
+  ASSERT_NE(rename, audit.end());
+  EXPECT_NE(rename->detail.find("Sales & Marketing"), std::string::npos);
+}
+
+TEST_F(AccountsTest, ChangingATeamRecordsBothNames) {
+  store::UserRecord anna;
+  ASSERT_TRUE(
+      accounts_->AddUser({"anna@x.lv", "Anna", "employee", "", "Sales", ""}, &admin_, &anna).ok());
+  ASSERT_TRUE(accounts_->SetTeam(anna.id, "Legal", admin_).ok());
+  const auto audit = Audit();
+  EXPECT_EQ(audit[0].action, "user.team");
+  EXPECT_NE(audit[0].detail.find("[\"Sales\",\"Legal\"]"), std::string::npos) << audit[0].detail;
 }
 
 }  // namespace

@@ -46,6 +46,26 @@ void LoginThrottle::RecordFailure(std::string_view account, std::string_view add
   Count(by_address_, address, now);
 }
 
+bool LoginThrottle::ShouldReportRefusal(std::string_view account, std::string_view address,
+                                        int64_t now) {
+  std::lock_guard lock(mutex_);
+  const int64_t every = limits_.report_refusals_every_seconds;
+  auto recent = [&](const std::map<std::string, int64_t, std::less<>>& reported,
+                    std::string_view key) {
+    const auto it = reported.find(key);
+    return it != reported.end() && now < it->second + every;
+  };
+  if (recent(reported_account_, account) || recent(reported_address_, address)) return false;
+  for (auto* reported : {&reported_account_, &reported_address_}) {
+    if (reported->size() >= kMaxTrackedKeys) {
+      std::erase_if(*reported, [&](const auto& entry) { return now >= entry.second + every; });
+    }
+  }
+  reported_account_.insert_or_assign(std::string(account), now);
+  reported_address_.insert_or_assign(std::string(address), now);
+  return true;
+}
+
 void LoginThrottle::RecordSuccess(std::string_view account) {
   std::lock_guard lock(mutex_);
   by_account_.erase(std::string(account));

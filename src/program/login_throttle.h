@@ -19,6 +19,7 @@ struct LoginThrottleLimits {
   int failures_per_account = 5;
   int failures_per_address = 20;
   int64_t window_seconds = 15 * 60;
+  int64_t report_refusals_every_seconds = 60;
 };
 
 class LoginThrottle {
@@ -29,6 +30,10 @@ class LoginThrottle {
   int64_t SecondsUntilAllowed(std::string_view account, std::string_view address, int64_t now);
   void RecordFailure(std::string_view account, std::string_view address, int64_t now);
   void RecordSuccess(std::string_view account);
+  // True if a refused attempt for `account` from `address` should be reported now: neither
+  // the account nor the address had a refusal reported in the last
+  // `report_refusals_every_seconds`. A true answer counts as the report.
+  bool ShouldReportRefusal(std::string_view account, std::string_view address, int64_t now);
 
  private:
   struct Counter {
@@ -44,6 +49,9 @@ class LoginThrottle {
   std::mutex mutex_;
   std::map<std::string, Counter, std::less<>> by_account_;  // guarded by mutex_
   std::map<std::string, Counter, std::less<>> by_address_;  // guarded by mutex_
+  // When a refusal was last reported, per account and per address; guarded by mutex_.
+  std::map<std::string, int64_t, std::less<>> reported_account_;
+  std::map<std::string, int64_t, std::less<>> reported_address_;
 };
 
 }  // namespace chorus::program

@@ -34,5 +34,18 @@ TEST(LoginThrottleTest, SuccessClearsTheAccountCount) {
   EXPECT_EQ(throttle.SecondsUntilAllowed("a@x", "1.1.1.1", 2), 0);
 }
 
+TEST(LoginThrottleTest, RefusalsAreReportedAtMostOncePerIntervalPerAccountAndAddress) {
+  LoginThrottle throttle({.failures_per_account = 1,
+                          .failures_per_address = 1,
+                          .window_seconds = 600,
+                          .report_refusals_every_seconds = 60});
+  EXPECT_TRUE(throttle.ShouldReportRefusal("a@x", "1.1.1.1", 100));
+  EXPECT_FALSE(throttle.ShouldReportRefusal("a@x", "1.1.1.1", 101));
+  EXPECT_FALSE(throttle.ShouldReportRefusal("b@x", "1.1.1.1", 102));  // same address
+  EXPECT_FALSE(throttle.ShouldReportRefusal("a@x", "2.2.2.2", 103));  // same account
+  EXPECT_TRUE(throttle.ShouldReportRefusal("c@x", "3.3.3.3", 104));   // neither seen
+  EXPECT_TRUE(throttle.ShouldReportRefusal("a@x", "1.1.1.1", 160));   // interval over
+}
+
 }  // namespace
 }  // namespace chorus::program

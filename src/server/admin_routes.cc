@@ -1,4 +1,6 @@
 // Administration: people and teams, CSV import, and the audit log.
+#include <map>
+
 #include "program/audit.h"
 #include "server/json_views.h"
 #include "server/routes.h"
@@ -90,13 +92,39 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
                                 {"rows", rows}});
               });
 
+  // Every signed-in person may list the teams; admins also get the number of members.
   routes.Get("/api/v1/teams", Access::kSignedIn, [&services](ApiCall& call) {
     std::vector<store::TeamRecord> teams;
-    const program::Outcome o = services.accounts.ListTeams(&teams);
+    std::map<int64_t, int64_t> members;
+    program::Outcome o = services.accounts.ListTeams(&teams);
+    if (o.ok() && call.Who().IsAdmin()) {
+      o = services.accounts.CountTeamMembers(call.Who(), &members);
+    }
     if (!o.ok()) return call.Fail(o);
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& t : teams) list.push_back({{"id", t.id}, {"name", t.name}});
+    for (const auto& t : teams) {
+      nlohmann::json team = {{"id", t.id}, {"name", t.name}};
+      if (call.Who().IsAdmin()) team["members"] = members[t.id];
+      list.push_back(team);
+    }
     call.Json(200, {{"teams", list}});
+  });
+
+  routes.Patch(R"(/api/v1/teams/(\d+))", Access::kSignedIn, BodyKind::kJson,
+               [&services](ApiCall& call) {
+                 std::string name;
+                 if (!call.String("name", &name, true)) return;
+                 store::TeamRecord team;
+                 const program::Outcome o =
+                     services.accounts.RenameTeam(call.PathId(), name, call.Who(), &team);
+                 if (!o.ok()) return call.Fail(o);
+                 call.Json(200, {{"team", {{"id", team.id}, {"name", team.name}}}});
+               });
+
+  routes.Delete(R"(/api/v1/teams/(\d+))", Access::kSignedIn, [&services](ApiCall& call) {
+    const program::Outcome o = services.accounts.DeleteTeam(call.PathId(), call.Who());
+    if (!o.ok()) return call.Fail(o);
+    call.Json(200, {{"deleted", true}});
   });
 
   routes.Get("/api/v1/audit", Access::kSignedIn, [&services](ApiCall& call) {

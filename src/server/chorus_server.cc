@@ -93,6 +93,7 @@ void ChorusServer::Configure() {
   AddPolicyRoutes(routes, services_);
   AddQuestionRoutes(routes, services_);
   AddAdminRoutes(routes, services_);
+  AddNotificationRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

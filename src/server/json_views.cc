@@ -1,6 +1,7 @@
 #include "server/json_views.h"
 
 #include "policy/policy_form.h"
+#include "text/utf8.h"
 
 namespace chorus::server {
 
@@ -102,6 +103,57 @@ nlohmann::json AuditJson(const store::AuditRecord& entry, PeopleDirectory& peopl
   return {
       {"id", entry.id},         {"at", entry.at},         {"actor", people.Person(entry.actor_id)},
       {"action", entry.action}, {"object", entry.object}, {"detail", detail}};
+}
+
+std::string Excerpt(std::string_view text, size_t max_chars) {
+  size_t pos = 0;
+  for (size_t chars = 0; pos < text.size() && chars < max_chars; ++chars) {
+    size_t length = 1;
+    text::DecodeUtf8(text, pos, &length);
+    pos += length;
+  }
+  std::string out = text::SanitizeUtf8(text.substr(0, pos));
+  if (pos < text.size()) out += "…";
+  return out;
+}
+
+nlohmann::json NotificationJson(const program::Notification& item, PeopleDirectory& people) {
+  constexpr size_t kExcerptChars = 120;
+  nlohmann::json j = {
+      {"kind", program::NotificationKindName(item.kind)}, {"at", item.at}, {"unseen", item.unseen}};
+  switch (item.kind) {
+    case program::NotificationKind::kPostDecided:
+      if (item.post) {
+        j["post"] = {{"id", item.post->id},
+                     {"status", item.post->status},
+                     {"excerpt", Excerpt(item.post->text, kExcerptChars)},
+                     {"reviewer", people.Person(item.post->reviewer_id)},
+                     {"review_comment", item.post->review_comment}};
+      }
+      break;
+    case program::NotificationKind::kQuestionAnswered:
+      if (item.question) {
+        j["question"] = {
+            {"id", item.question->id},
+            {"excerpt", Excerpt(item.question->text, kExcerptChars)},
+            {"answer_excerpt", Excerpt(item.question->answer.value_or(""), kExcerptChars)},
+            {"answered_by", people.Person(item.question->answered_by)}};
+      }
+      break;
+    case program::NotificationKind::kPolicyToAcknowledge:
+      if (item.version) {
+        j["version"] = {{"id", item.version->id},
+                        {"number", OptionalInt(item.version->number)},
+                        {"title", item.version->title},
+                        {"published_at", OptionalInt(item.version->published_at)}};
+      }
+      break;
+    case program::NotificationKind::kReviewQueue:
+    case program::NotificationKind::kQuestionsWaiting:
+      j["count"] = item.count;
+      break;
+  }
+  return j;
 }
 
 }  // namespace chorus::server

@@ -8,10 +8,13 @@
 
 #include <map>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "program/actor.h"
 #include "program/line_diff.h"
+#include "program/notifications.h"
 #include "program/policy_program.h"
 #include "store/store.h"
 
@@ -37,6 +40,10 @@ nlohmann::json PolicyVersionJson(const store::PolicyVersionRecord& version, bool
 nlohmann::json QuestionJson(const store::QuestionRecord& question, PeopleDirectory& people);
 nlohmann::json DiffJson(const std::vector<program::DiffLine>& lines);
 nlohmann::json AuditJson(const store::AuditRecord& entry, PeopleDirectory& people);
+// A notification with what the web app needs to show and link it (ids, short excerpts).
+nlohmann::json NotificationJson(const program::Notification& item, PeopleDirectory& people);
+// The first `max_chars` code points of `text`, with "…" when cut.
+std::string Excerpt(std::string_view text, size_t max_chars);
 nlohmann::json OptionalInt(const std::optional<int64_t>& value);
 
 }  // namespace chorus::server

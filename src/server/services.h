@@ -5,6 +5,7 @@
 
 #include "program/accounts.h"
 #include "program/consultation.h"
+#include "program/notifications.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
 #include "store/store.h"
@@ -17,6 +18,7 @@ struct Services {
   program::PolicyProgram& policy;
   program::ReviewDesk& reviews;
   program::Consultation& consultation;
+  program::Notifications& notifications;
 };
 
 }  // namespace chorus::server

@@ -41,9 +41,12 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
         const program::Outcome o =
             services.accounts.SignIn(email, password, call.request.remote_addr, &signed_in);
         if (!o.ok()) return call.Fail(o);
-        call.response.set_header("Set-Cookie",
-                                 SessionCookie(signed_in.session_token,
-                                               services.accounts.session_lifetime_seconds, secure));
+        // The cookie may live as long as the session could (the absolute cap); the server
+        // decides whether the session is still alive.
+        call.response.set_header(
+            "Set-Cookie",
+            SessionCookie(signed_in.session_token,
+                          services.accounts.session_lifetime.absolute_seconds, secure));
         call.Json(200,
                   {{"user", ActorJson(signed_in.actor)}, {"csrf_token", signed_in.csrf_token}});
       });
@@ -53,8 +56,8 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
   });
 
   routes.Delete("/api/v1/session", Access::kSignedIn, [&services, secure](ApiCall& call) {
-    const program::Outcome o =
-        services.accounts.SignOut(RequestCookie(call.request, kSessionCookie));
+    const program::Outcome o = services.accounts.SignOut(
+        RequestCookie(call.request, kSessionCookie), call.request.remote_addr);
     if (!o.ok()) return call.Fail(o);
     call.response.set_header("Set-Cookie", SessionCookie("", 0, secure));
     call.Json(200, {{"signed_out", true}});

@@ -128,6 +128,13 @@ BEGIN
   SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 )sql"},
+      {2, "notification marks; questions by author", R"sql(
+CREATE TABLE notification_marks (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  seen_at INTEGER NOT NULL
+);
+CREATE INDEX questions_author ON questions(author_id, answered_at);
+)sql"},
   };
   return migrations;
 }

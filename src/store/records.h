@@ -106,6 +106,15 @@ struct QuestionRecord {
   std::optional<int64_t> answered_at;
 };
 
+// What waits for reviewers: posts in review and unanswered questions, with the time the
+// newest of each arrived (none when there is none).
+struct WaitingWork {
+  int64_t posts_in_review = 0;
+  std::optional<int64_t> newest_submitted_at;
+  int64_t unanswered_questions = 0;
+  std::optional<int64_t> newest_question_at;
+};
+
 struct AuditRecord {
   int64_t id = 0;
   int64_t at = 0;

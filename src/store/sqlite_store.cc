@@ -182,6 +182,50 @@ Status SqliteStore::ListTeams(std::vector<TeamRecord>* out) {
       out);
 }
 
+Status SqliteStore::FindTeamById(int64_t id, std::optional<TeamRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT id, name FROM teams WHERE id = ?", &st); !s.ok()) return s;
+  st.Bind(1, id);
+  return CollectOne(
+      st,
+      [](const SqliteStatement& r) {
+        return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
+      },
+      out);
+}
+
+Status SqliteStore::RenameTeam(int64_t id, std::string_view name) {
+  return Write([&] {
+    if (Status s = db_.Run("UPDATE teams SET name = ? WHERE id = ?", name, id); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such team");
+  });
+}
+
+Status SqliteStore::DeleteTeam(int64_t id) {
+  return Write([&] {
+    if (Status s = db_.Run("UPDATE users SET team_id = NULL WHERE team_id = ?", id); !s.ok()) {
+      return s;
+    }
+    if (Status s = db_.Run("DELETE FROM teams WHERE id = ?", id); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such team");
+  });
+}
+
+Status SqliteStore::CountTeamMembers(std::map<int64_t, int64_t>* out) {
+  std::lock_guard lock(mutex_);
+  out->clear();
+  SqliteStatement st;
+  if (Status s = db_.Prepare(
+          "SELECT team_id, COUNT(*) FROM users WHERE team_id IS NOT NULL GROUP BY team_id", &st);
+      !s.ok()) {
+    return s;
+  }
+  Status s;
+  while (st.Step(&s)) (*out)[st.ColumnInt(0)] = st.ColumnInt(1);
+  return s;
+}
+
 Status SqliteStore::CreateUser(UserRecord* user) {
   return Write([&] {
     SqliteStatement st;
@@ -299,6 +343,13 @@ Status SqliteStore::FindSession(std::string_view token_hash, std::optional<Sessi
                              r.ColumnInt(4)};
       },
       out);
+}
+
+Status SqliteStore::RenewSession(std::string_view token_hash, int64_t expires_at) {
+  return Write([&] {
+    return db_.Run("UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at < ?",
+                   expires_at, token_hash, expires_at);
+  });
 }
 
 Status SqliteStore::DeleteSession(std::string_view token_hash) {
@@ -760,6 +811,88 @@ Status SqliteStore::ListAllQuestions(std::vector<QuestionRecord>* out) {
     return s;
   }
   return CollectRows(st, ReadQuestion, out);
+}
+
+// ---- notifications ----
+
+Status SqliteStore::FindNotificationsSeenAt(int64_t user_id, std::optional<int64_t>* out) {
+  std::lock_guard lock(mutex_);
+  out->reset();
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT seen_at FROM notification_marks WHERE user_id = ?", &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, user_id);
+  Status s;
+  if (st.Step(&s)) *out = st.ColumnInt(0);
+  return s;
+}
+
+Status SqliteStore::MarkNotificationsSeen(int64_t user_id, int64_t at) {
+  return Write([&] {
+    return db_.Run(
+        "INSERT INTO notification_marks (user_id, seen_at) VALUES (?, ?)"
+        " ON CONFLICT (user_id) DO UPDATE SET seen_at = MAX(seen_at, excluded.seen_at)",
+        user_id, at);
+  });
+}
+
+Status SqliteStore::ListDecidedPostsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                             std::vector<PostRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns,
+                                 "FROM posts WHERE author_id = ? AND decided_at >= ?"
+                                 " AND status IN ('approved', 'rejected', 'changes_requested')"
+                                 " ORDER BY decided_at DESC, id DESC LIMIT ?"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, author_id);
+  st.Bind(2, since);
+  st.Bind(3, limit);
+  return CollectRows(st, ReadPost, out);
+}
+
+Status SqliteStore::ListAnsweredQuestionsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                                  std::vector<QuestionRecord>* out) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
+                                 "FROM questions WHERE author_id = ? AND answered_at >= ?"
+                                 " ORDER BY answered_at DESC, id DESC LIMIT ?"),
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  st.Bind(1, author_id);
+  st.Bind(2, since);
+  st.Bind(3, limit);
+  return CollectRows(st, ReadQuestion, out);
+}
+
+Status SqliteStore::CountWaitingWork(WaitingWork* out) {
+  std::lock_guard lock(mutex_);
+  *out = WaitingWork{};
+  SqliteStatement st;
+  if (Status s = db_.Prepare("SELECT (SELECT COUNT(*) FROM posts WHERE status = 'in_review'),"
+                             " (SELECT MAX(submitted_at) FROM posts WHERE status = 'in_review'),"
+                             " (SELECT COUNT(*) FROM questions WHERE answer IS NULL),"
+                             " (SELECT MAX(created_at) FROM questions WHERE answer IS NULL)",
+                             &st);
+      !s.ok()) {
+    return s;
+  }
+  Status s;
+  if (st.Step(&s)) {
+    out->posts_in_review = st.ColumnInt(0);
+    out->newest_submitted_at = st.ColumnOptionalInt(1);
+    out->unanswered_questions = st.ColumnInt(2);
+    out->newest_question_at = st.ColumnOptionalInt(3);
+  }
+  return s;
 }
 
 // ---- audit ----

@@ -26,6 +26,10 @@ class SqliteStore final : public Store {
   Status CreateTeam(TeamRecord* team) override;
   Status FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) override;
   Status ListTeams(std::vector<TeamRecord>* out) override;
+  Status FindTeamById(int64_t id, std::optional<TeamRecord>* out) override;
+  Status RenameTeam(int64_t id, std::string_view name) override;
+  Status DeleteTeam(int64_t id) override;
+  Status CountTeamMembers(std::map<int64_t, int64_t>* out) override;
   Status CreateUser(UserRecord* user) override;
   Status UpdateUser(const UserRecord& user) override;
   Status FindUserById(int64_t id, std::optional<UserRecord>* out) override;
@@ -35,6 +39,7 @@ class SqliteStore final : public Store {
 
   Status CreateSession(const SessionRecord& session) override;
   Status FindSession(std::string_view token_hash, std::optional<SessionRecord>* out) override;
+  Status RenewSession(std::string_view token_hash, int64_t expires_at) override;
   Status DeleteSession(std::string_view token_hash) override;
   Status DeleteSessionsOfUser(int64_t user_id) override;
   Status DeleteExpiredSessions(int64_t now) override;
@@ -69,6 +74,14 @@ class SqliteStore final : public Store {
   Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) override;
   Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) override;
   Status ListAllQuestions(std::vector<QuestionRecord>* out) override;
+
+  Status FindNotificationsSeenAt(int64_t user_id, std::optional<int64_t>* out) override;
+  Status MarkNotificationsSeen(int64_t user_id, int64_t at) override;
+  Status ListDecidedPostsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                  std::vector<PostRecord>* out) override;
+  Status ListAnsweredQuestionsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                       std::vector<QuestionRecord>* out) override;
+  Status CountWaitingWork(WaitingWork* out) override;
 
   Status AppendAudit(AuditRecord* entry) override;
   Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) override;

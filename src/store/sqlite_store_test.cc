@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "store/migrations.h"
 
@@ -164,6 +165,56 @@ TEST_F(SqliteStoreTest, UpdatePostIsCompareAndSetOnStatus) {
   ASSERT_TRUE(store_->ListPostsByStatus("in_review", &queue).ok());
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].id, post.id);
+}
+
+TEST_F(SqliteStoreTest, TeamsAreRenamedUniquelyAndDeletedWithoutTheirMembers) {
+  TeamRecord sales{0, "Sales"}, legal{0, "Legal"};
+  ASSERT_TRUE(store_->CreateTeam(&sales).ok());
+  ASSERT_TRUE(store_->CreateTeam(&legal).ok());
+  UserRecord u{0, "m@example.com", "M", "employee", "en", sales.id, "", true, 1};
+  ASSERT_TRUE(store_->CreateUser(&u).ok());
+  std::map<int64_t, int64_t> members;
+  ASSERT_TRUE(store_->CountTeamMembers(&members).ok());
+  EXPECT_EQ(members, (std::map<int64_t, int64_t>{{sales.id, 1}}));
+
+  EXPECT_FALSE(store_->RenameTeam(sales.id, "legal").ok());  // unique, ignoring case
+  EXPECT_FALSE(store_->RenameTeam(9999, "Nobody").ok());
+  ASSERT_TRUE(store_->RenameTeam(sales.id, "Sales and Marketing").ok());
+  std::optional<TeamRecord> found;
+  ASSERT_TRUE(store_->FindTeamById(sales.id, &found).ok());
+  EXPECT_EQ(found->name, "Sales and Marketing");
+
+  ASSERT_TRUE(store_->DeleteTeam(sales.id).ok());  // foreign keys are on: members let go first
+  ASSERT_TRUE(store_->FindTeamById(sales.id, &found).ok());
+  EXPECT_FALSE(found.has_value());
+  std::optional<UserRecord> member;
+  ASSERT_TRUE(store_->FindUserById(u.id, &member).ok());
+  ASSERT_TRUE(member.has_value());
+  EXPECT_FALSE(member->team_id.has_value());
+  EXPECT_FALSE(store_->DeleteTeam(sales.id).ok());
+}
+
+TEST_F(SqliteStoreTest, SessionRenewalAndNotificationMarksNeverGoBackwards) {
+  const int64_t user = AddUser("s@example.com");
+  ASSERT_TRUE(store_->CreateSession({"hash", user, "csrf", 100, 200}).ok());
+  ASSERT_TRUE(store_->RenewSession("hash", 150).ok());
+  std::optional<SessionRecord> session;
+  ASSERT_TRUE(store_->FindSession("hash", &session).ok());
+  EXPECT_EQ(session->expires_at, 200);
+  ASSERT_TRUE(store_->RenewSession("hash", 300).ok());
+  ASSERT_TRUE(store_->FindSession("hash", &session).ok());
+  EXPECT_EQ(session->expires_at, 300);
+
+  std::optional<int64_t> seen;
+  ASSERT_TRUE(store_->FindNotificationsSeenAt(user, &seen).ok());
+  EXPECT_FALSE(seen.has_value());
+  ASSERT_TRUE(store_->MarkNotificationsSeen(user, 50).ok());
+  ASSERT_TRUE(store_->MarkNotificationsSeen(user, 40).ok());
+  ASSERT_TRUE(store_->FindNotificationsSeenAt(user, &seen).ok());
+  EXPECT_EQ(seen, 50);
+  ASSERT_TRUE(store_->MarkNotificationsSeen(user, 60).ok());
+  ASSERT_TRUE(store_->FindNotificationsSeenAt(user, &seen).ok());
+  EXPECT_EQ(seen, 60);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,14 @@ class Store {
   virtual Status CreateTeam(TeamRecord* team) = 0;  // sets team->id
   virtual Status FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) = 0;
   virtual Status ListTeams(std::vector<TeamRecord>* out) = 0;
+  virtual Status FindTeamById(int64_t id, std::optional<TeamRecord>* out) = 0;
+  // Fails (storage error, nothing changed) when another team has the name (case-insensitive)
+  // and with "no such team" when `id` does not exist.
+  virtual Status RenameTeam(int64_t id, std::string_view name) = 0;
+  // Removes the team; its members stay, without a team. Fails when `id` does not exist.
+  virtual Status DeleteTeam(int64_t id) = 0;
+  // team id -> number of users (active or not) in it; teams without members are absent.
+  virtual Status CountTeamMembers(std::map<int64_t, int64_t>* out) = 0;
   virtual Status CreateUser(UserRecord* user) = 0;  // sets user->id
   virtual Status UpdateUser(const UserRecord& user) = 0;
   virtual Status FindUserById(int64_t id, std::optional<UserRecord>* out) = 0;
@@ -42,6 +51,9 @@ class Store {
   // Sign-in sessions and API tokens (looked up by the hash of their secret).
   virtual Status CreateSession(const SessionRecord& session) = 0;
   virtual Status FindSession(std::string_view token_hash, std::optional<SessionRecord>* out) = 0;
+  // Moves the session's expiry to `expires_at` when that is later than the stored one (a
+  // session is never shortened this way, so concurrent renewals cannot undo each other).
+  virtual Status RenewSession(std::string_view token_hash, int64_t expires_at) = 0;
   virtual Status DeleteSession(std::string_view token_hash) = 0;
   virtual Status DeleteSessionsOfUser(int64_t user_id) = 0;
   virtual Status DeleteExpiredSessions(int64_t now) = 0;
@@ -88,6 +100,20 @@ class Store {
   virtual Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) = 0;
   virtual Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) = 0;
   virtual Status ListAllQuestions(std::vector<QuestionRecord>* out) = 0;  // unanswered first
+
+  // Notifications are derived from the records above; the store keeps only, per user, the
+  // time up to which they have seen them.
+  virtual Status FindNotificationsSeenAt(int64_t user_id, std::optional<int64_t>* out) = 0;
+  // Records that `user_id` has seen everything up to `at`; never moves the mark backwards.
+  virtual Status MarkNotificationsSeen(int64_t user_id, int64_t at) = 0;
+  // The author's posts decided (approved, rejected, changes requested) at or after `since`,
+  // newest decision first, at most `limit`.
+  virtual Status ListDecidedPostsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                          std::vector<PostRecord>* out) = 0;
+  // The author's questions answered at or after `since`, newest answer first, at most `limit`.
+  virtual Status ListAnsweredQuestionsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
+                                               std::vector<QuestionRecord>* out) = 0;
+  virtual Status CountWaitingWork(WaitingWork* out) = 0;
 
   // The append-only audit log of administrative actions.
   virtual Status AppendAudit(AuditRecord* entry) = 0;

@@ -501,6 +501,88 @@ describe("consultation", () => {
   });
 });
 
+describe("notifications", () => {
+  test("an employee learns of the decision on her post, and no one else's", async () => {
+    assertJsonError(await new Client(base).request("GET", "/api/v1/me/notifications"), 401, "not_signed_in");
+    const anna = await as("anna");
+    const ben = await as("ben");
+    const text = "Riga Dairy becomes our client — notification test";
+    const created = await anna.request("POST", "/api/v1/posts", { text, lang: "en" });
+    const id = created.json.post.id;
+    assert.equal((await anna.request("POST", `/api/v1/posts/${id}/submit`, { note: "May I?" })).status, 200);
+
+    const reviewer = await as("reviewer");
+    const work = await reviewer.request("GET", "/api/v1/me/notifications");
+    assert.equal(work.status, 200, work.text);
+    const queue = work.json.items.find((i) => i.kind === "review_queue");
+    assert.ok(queue && queue.count >= 1, work.text);
+    const decided = await reviewer.request("POST", `/api/v1/posts/${id}/decision`,
+      { decision: "reject", comment: "Not announced yet." });
+    assert.equal(decided.status, 200, decided.text);
+
+    const mine = await anna.request("GET", "/api/v1/me/notifications");
+    assert.equal(mine.status, 200, mine.text);
+    const item = mine.json.items.find((i) => i.kind === "post_decided" && i.post.id === id);
+    assert.ok(item, mine.text);
+    assert.equal(item.unseen, true);
+    assert.equal(item.post.status, "rejected");
+    assert.equal(item.post.review_comment, "Not announced yet.");
+    assert.equal(item.post.reviewer.name, PEOPLE.reviewer.name);
+    assert.ok(mine.json.unseen >= 1);
+    assert.equal(mine.json.unseen, mine.json.items.filter((i) => i.unseen).length);
+    const times = mine.json.items.map((i) => i.at);
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), "newest first");
+    // Her answered question (consultation above) and the policy she has not acknowledged.
+    assert.ok(mine.json.items.some((i) => i.kind === "question_answered"), mine.text);
+    assert.ok(mine.json.items.some((i) => i.kind === "policy_to_acknowledge"), mine.text);
+    assert.ok(!mine.json.items.some((i) => i.kind === "review_queue"), "employees get no queue counts");
+
+    // Ben sees none of Anna's items and, having acknowledged the policy, no policy item.
+    const his = await ben.request("GET", "/api/v1/me/notifications");
+    assert.equal(his.status, 200);
+    assert.ok(!his.text.includes(text.slice(0, 20)), his.text);
+    assert.ok(!his.json.items.some((i) => i.post?.id === id || i.kind === "question_answered"), his.text);
+    assert.ok(!his.json.items.some((i) => ["review_queue", "questions_waiting", "policy_to_acknowledge"].includes(i.kind)), his.text);
+
+    assertJsonError(await anna.request("POST", "/api/v1/me/notifications/seen", undefined, { csrf: false }), 403, "csrf");
+    const seen = await anna.request("POST", "/api/v1/me/notifications/seen");
+    assert.equal(seen.status, 200, seen.text);
+    const after = await anna.request("GET", "/api/v1/me/notifications");
+    assert.equal(after.json.unseen, 0, after.text);
+    assert.equal(typeof after.json.seen_at, "number");
+    const still = after.json.items.find((i) => i.post?.id === id);
+    assert.ok(still && still.unseen === false, "seen items stay listed");
+  });
+});
+
+describe("audit of sign-ins", () => {
+  test("sign-ins, sign-outs and failed attempts are recorded, passwords never", async () => {
+    const typo = "typo-password-913";
+    assertJsonError(await new Client(base).signIn(PEOPLE.reviewer.email, typo), 401);
+    assertJsonError(await new Client(base).signIn("Nobody-Here@test.example", typo), 401);
+    const reviewer = await as("reviewer");
+    assert.equal((await reviewer.request("DELETE", "/api/v1/session")).status, 200);
+    const admin = await as("admin");
+    const audit = await admin.request("GET", "/api/v1/audit");
+    const [adminIn, out, reviewerIn, unknown, wrong] = audit.json.entries;
+    assert.equal(adminIn.action, "session.sign_in");
+    assert.equal(adminIn.actor.name, PEOPLE.admin.name);
+    assert.equal(out.action, "session.sign_out");
+    assert.equal(out.actor.name, PEOPLE.reviewer.name);
+    assert.equal(reviewerIn.action, "session.sign_in");
+    assert.equal(reviewerIn.detail.email, PEOPLE.reviewer.email);
+    assert.equal(unknown.action, "session.sign_in_failed");
+    assert.equal(unknown.actor, null);
+    assert.equal(unknown.detail.email, "nobody-here@test.example");
+    assert.equal(unknown.detail.reason, "unknown_email");
+    assert.equal(wrong.action, "session.sign_in_failed");
+    assert.equal(wrong.detail.email, PEOPLE.reviewer.email);
+    assert.equal(wrong.detail.reason, "wrong_password");
+    assert.match(wrong.object, /^user:\d+$/);
+    assert.ok(!audit.text.includes(typo), "no typed password in the audit log");
+  });
+});
+
 describe("administration", () => {
   test("admins manage people; deactivation signs the person out at once", async () => {
     const admin = await as("admin");
@@ -535,13 +617,77 @@ describe("administration", () => {
     assertJsonError(await ben.request("POST", "/api/v1/users/import", { csv: "email\nx@y.z\n" }), 403);
   });
 
+  test("admins change a person's role and team, rename and delete teams", async () => {
+    const admin = await as("admin");
+    const users = (await admin.request("GET", "/api/v1/users")).json.users;
+    const ok1 = users.find((u) => u.email === "ok1@test.example");
+    const moved = await admin.request("PATCH", `/api/v1/users/${ok1.id}`, { role: "reviewer", team: "Legal" });
+    assert.equal(moved.status, 200, moved.text);
+    assert.equal(moved.json.user.role, "reviewer");
+    assert.equal(moved.json.user.team, "Legal");
+    assertJsonError(await admin.request("PATCH", `/api/v1/users/${ok1.id}`, { role: "boss" }), 400, "invalid_role");
+    const everyone = (await admin.request("GET", "/api/v1/users")).json.users;
+
+    const teams = (await admin.request("GET", "/api/v1/teams")).json.teams;
+    const sales = teams.find((t) => t.name === "Sales");
+    const legal = teams.find((t) => t.name === "Legal");
+    const engineering = teams.find((t) => t.name === "Engineering");
+    assert.equal(sales.members, everyone.filter((u) => u.team === "Sales").length);
+    assert.equal(legal.members, everyone.filter((u) => u.team === "Legal").length);
+    assert.equal(engineering.members, 1);
+
+    const ben = await as("ben");
+    const seenByBen = (await ben.request("GET", "/api/v1/teams")).json.teams;
+    assert.ok(seenByBen.length > 0 && seenByBen.every((t) => !("members" in t)), "member counts are for admins");
+    assertJsonError(await ben.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "Mine" }), 403, "forbidden");
+    assertJsonError(await ben.request("DELETE", `/api/v1/teams/${sales.id}`), 403, "forbidden");
+
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "   " }), 400, "invalid_team");
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "x".repeat(201) }), 400, "invalid_team");
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: 7 }), 400, "invalid_field");
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, {}), 400, "missing_field");
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "legal" }), 409, "team_name_taken");
+    assertJsonError(await admin.request("PATCH", "/api/v1/teams/999999", { name: "Ghosts" }), 404, "not_found");
+    assertJsonError(await admin.request("DELETE", "/api/v1/teams/999999"), 404, "not_found");
+    assertJsonError(await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "x" }, { csrf: false }), 403, "csrf");
+
+    const renamed = await admin.request("PATCH", `/api/v1/teams/${sales.id}`, { name: "  Sales & Partners " });
+    assert.equal(renamed.status, 200, renamed.text);
+    assert.deepEqual(renamed.json.team, { id: sales.id, name: "Sales & Partners" });
+    const anna = (await admin.request("GET", "/api/v1/users")).json.users.find((u) => u.email === PEOPLE.anna.email);
+    assert.equal(anna.team, "Sales & Partners");
+
+    const deleted = await admin.request("DELETE", `/api/v1/teams/${engineering.id}`);
+    assert.equal(deleted.status, 200, deleted.text);
+    const after = (await admin.request("GET", "/api/v1/users")).json.users;
+    const benNow = after.find((u) => u.email === PEOPLE.ben.email);
+    assert.equal(benNow.team, null);
+    assert.equal(benNow.active, true);
+    assert.equal(after.length, users.length, "nobody is lost with the team");
+    assert.equal((await ben.request("GET", "/api/v1/session")).status, 200, "his session goes on");
+    const left = (await admin.request("GET", "/api/v1/teams")).json.teams;
+    assert.ok(!left.some((t) => t.id === engineering.id));
+    assert.ok(left.some((t) => t.id === legal.id));
+
+    const audit = (await admin.request("GET", "/api/v1/audit")).json.entries;
+    const del = audit.find((e) => e.action === "team.delete");
+    assert.equal(del.object, `team:${engineering.id}`);
+    assert.deepEqual(del.detail, { name: "Engineering", members: 1 });
+    const rename = audit.find((e) => e.action === "team.rename");
+    assert.deepEqual(rename.detail, { from: "Sales", to: "Sales & Partners" });
+    assert.equal(rename.actor.name, PEOPLE.admin.name);
+    const team = audit.find((e) => e.action === "user.team");
+    assert.deepEqual(team.detail.team, ["Sales", "Legal"]); // names as they were then
+  });
+
   test("the audit log records administrative actions and is for admins only", async () => {
     const admin = await as("admin");
     const audit = await admin.request("GET", "/api/v1/audit");
     assert.equal(audit.status, 200);
     const actions = audit.json.entries.map((e) => e.action);
     for (const a of ["user.create", "token.create", "policy.draft", "policy.edit", "policy.publish",
-                     "review.approved", "review.changes_requested", "user.deactivate", "question.answer"]) {
+                     "review.approved", "review.changes_requested", "user.deactivate", "question.answer",
+                     "team.rename", "team.delete", "session.sign_in", "session.sign_out", "session.sign_in_failed"]) {
       assert.ok(actions.includes(a), `${a} in ${actions.join(",")}`);
     }
     const publish = audit.json.entries.find((e) => e.action === "policy.publish");
@@ -571,7 +717,9 @@ describe("administration", () => {
     assertJsonError(await laptop.request("GET", "/api/v1/session"), 401);
     assert.equal((await new Client(base).signIn(PEOPLE.ben.email, PASSWORD)).status, 200);
     const audit = await admin.request("GET", "/api/v1/audit");
-    assert.equal(audit.json.entries[0].action, "user.password_reset");
+    // Sign-ins are audited too, so the reset is the newest entry of its kind, not of all.
+    const reset = audit.json.entries.find((e) => e.action === "user.password_reset");
+    assert.equal(reset.object, `user:${ben.id}`);
     assert.ok(!JSON.stringify(audit.json).includes(PASSWORD), "no password in the audit log");
   });
 
@@ -591,6 +739,13 @@ describe("login throttling", () => {
     const locked = await c.signIn(PEOPLE.locked.email, PASSWORD); // even the right one now
     assertJsonError(locked, 429, "too_many_attempts");
     assert.ok(Number(locked.headers.get("retry-after")) > 0);
+    assertJsonError(await c.signIn(PEOPLE.locked.email, PASSWORD), 429, "too_many_attempts");
+    // Refusals are audited, at most once a minute per account and address (no log flooding).
+    const audit = (await (await as("admin")).request("GET", "/api/v1/audit")).json.entries;
+    const refused = audit.filter((e) => e.action === "session.sign_in_failed" && e.detail.email === PEOPLE.locked.email);
+    assert.equal(refused.filter((e) => e.detail.reason === "throttled").length, 1, JSON.stringify(refused));
+    assert.equal(refused.filter((e) => e.detail.reason === "wrong_password").length, 5);
+    assert.ok(!JSON.stringify(refused).includes(PASSWORD));
   });
 });
 

@@ -100,6 +100,19 @@ test("a reviewer approves it from the queue", async () => {
   await anna.goto(`${base}/#/posts/${postId}`);
   await anna.waitForSelector("[data-testid=post-status]");
   assert.equal(await anna.textContent("[data-testid=post-status]"), i18n("pl").status_approved);
+
+  // The decision reaches her as a notification: a count in the navigation, an item on the
+  // notifications page that links to the post; opening the page clears the count.
+  const badge = await anna.waitForSelector("[data-testid=notification-count]:not([hidden])");
+  assert.ok(Number(await badge.textContent()) >= 1);
+  await anna.click("[data-testid=nav-notifications]");
+  const item = await anna.waitForSelector("[data-testid=notification-post_decided]");
+  assert.match(await item.textContent(), new RegExp(i18n("pl").notification_post_approved));
+  assert.equal(await anna.getAttribute("[data-testid=notification-post_decided] a", "href"), `#/posts/${postId}`);
+  await anna.waitForSelector("[data-testid=notification-count]", { state: "hidden" });
+  await anna.reload();
+  await anna.waitForSelector("[data-testid=notification-post_decided]");
+  assert.equal(await anna.isHidden("[data-testid=notification-count]"), true, "still seen after a reload");
   await anna.context().close();
 });
 
@@ -166,4 +179,61 @@ test("an admin edits a draft as text and as a form, publishes it, and the employ
   await anna.waitForSelector("[data-testid=user-name]");
   assert.equal(await anna.evaluate(() => document.documentElement.dir), "rtl");
   await anna.context().close();
+});
+
+test("an admin renames and deletes teams and moves a person from the People page", async () => {
+  const admin = await signIn("admin");
+  const en = i18n("en");
+  await admin.goto(`${base}/#/people`);
+  await admin.waitForSelector("[data-testid=teams]");
+  // Runs `action`, then waits until the page has been rendered anew (the old card is gone).
+  const andRefresh = async (action) => {
+    const card = await admin.$("[data-testid=teams]");
+    await action();
+    await admin.waitForFunction((el) => !el.isConnected, card);
+    await admin.waitForSelector("[data-testid=teams]");
+  };
+  const teamId = async (name) => admin.$$eval("[data-testid=teams] input", (inputs, n) =>
+    inputs.find((i) => i.value === n)?.dataset.testid.replace("team-name-", ""), name);
+
+  const sales = await teamId("Sales");
+  assert.ok(sales, "the Sales team is listed");
+  assert.equal(await admin.textContent(`[data-testid=team-members-${sales}]`), "2"); // Anna, Locked
+  await admin.fill(`[data-testid=team-name-${sales}]`, "Sales & Partners");
+  await andRefresh(() => admin.click(`[data-testid=rename-team-${sales}]`));
+  assert.equal(await teamId("Sales & Partners"), sales);
+
+  // A taken name is refused with a translated message, the team keeps its name.
+  const board = await teamId("Board");
+  await admin.fill(`[data-testid=team-name-${board}]`, "sales & partners");
+  await admin.click(`[data-testid=rename-team-${board}]`);
+  const error = await admin.waitForSelector("[data-testid=teams] .error");
+  assert.equal(await error.textContent(), en.error_team_name_taken);
+
+  // Deleting asks first; the member stays, without a team.
+  const engineering = await teamId("Engineering");
+  await admin.click(`[data-testid=delete-team-${engineering}]`);
+  await andRefresh(() => admin.click(`[data-testid=confirm-delete-team-${engineering}]`));
+  assert.equal(await admin.$(`[data-testid=team-${engineering}]`), null);
+  const benRow = admin.locator("tr", { hasText: PEOPLE.ben.email });
+  assert.equal(await benRow.locator("select[name=team]").inputValue(), "");
+
+  // Role and team from the people table.
+  await andRefresh(() => benRow.locator("select[name=team]").selectOption("Sales & Partners"));
+  assert.equal(await admin.textContent(`[data-testid=team-members-${sales}]`), "3");
+  await admin.locator("tr", { hasText: PEOPLE.ben.email }).locator("select[name=role]").selectOption("reviewer");
+  await admin.locator("tr", { hasText: PEOPLE.ben.email }).locator(".notice").waitFor();
+  const users = await admin.evaluate(() => fetch("/api/v1/users").then((r) => r.json()));
+  const ben = users.users.find((u) => u.email === "ben@test.example");
+  assert.equal(ben.role, "reviewer");
+  assert.equal(ben.team, "Sales & Partners");
+
+  // The audit page names the new actions in the admin's language.
+  await admin.goto(`${base}/#/audit`);
+  await admin.waitForSelector("table tbody tr");
+  const actions = await admin.$$eval("table tbody tr td:nth-child(3)", (tds) => tds.map((td) => td.textContent));
+  for (const key of ["audit_team_rename", "audit_team_delete", "audit_session_sign_in"]) {
+    assert.ok(actions.includes(en[key]), `${en[key]} in ${actions.slice(0, 12).join(", ")}`);
+  }
+  await admin.context().close();
 });

@@ -9,6 +9,8 @@ export interface App {
   refresh(): void;
   navigate(hash: string): void;
   setUserLanguage(code: string): Promise<void>;
+  // Shows `count` unseen notifications in the navigation (0 hides the badge).
+  setUnseen(count: number): void;
 }
 
 // A message box for an error from the API, translated by its code.

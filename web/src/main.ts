@@ -1,15 +1,17 @@
 // The Chorus web app: sign in, check posts, follow reviews, read and acknowledge the policy,
 // ask questions; reviewers work the queue; admins manage people, policy versions and see the
-// audit log. Hash routes (#/check, #/posts/3, ...) keep the server's static serving simple.
+// audit log; everyone has notifications, counted in a badge in the navigation. Hash routes
+// (#/check, #/posts/3, ...) keep the server's static serving simple.
 import "./style.css";
 import { api, ApiError, setCsrfToken, type User } from "./api";
 import { type App, errorBox } from "./app";
 import { clear, h } from "./dom";
-import { savedLanguage, setLanguage, t, type Key } from "./i18n";
+import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
 import { auditView, peopleView, versionsView, versionView } from "./views/admin";
 import { accountView } from "./views/account";
 import { checkView } from "./views/check";
 import { languagePicker } from "./views/language_picker";
+import { notificationsView } from "./views/notifications";
 import { policyView } from "./views/policy";
 import { postsView, postView } from "./views/posts";
 import { questionsView } from "./views/questions";
@@ -33,7 +35,45 @@ const routes: Route[] = [
   { pattern: /^#\/people$/, view: (app) => peopleView(app), roles: ["admin"] },
   { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
   { pattern: /^#\/account$/, view: (app) => accountView(app) },
+  { pattern: /^#\/notifications$/, view: (app) => notificationsView(app) },
 ];
+
+// The unseen-notifications badge: refreshed on every page and every minute. Answers that
+// arrive after a newer count was set (e.g. by the notifications page) are dropped.
+const NOTIFICATION_POLL_MS = 60_000;
+let unseen = 0;
+let unseenGeneration = 0;
+let pollTimer: number | undefined;
+
+function showUnseen(): void {
+  const badge = document.querySelector<HTMLElement>("[data-testid=notification-count]");
+  if (!badge) return;
+  badge.textContent = unseen > 0 ? formatNumber(unseen) : "";
+  badge.hidden = unseen === 0;
+}
+
+function setUnseen(count: number): void {
+  unseenGeneration++;
+  unseen = count;
+  showUnseen();
+}
+
+async function fetchUnseen(): Promise<void> {
+  const generation = ++unseenGeneration;
+  try {
+    const r = await api<{ unseen: number }>("GET", "/me/notifications");
+    if (generation !== unseenGeneration) return;
+    unseen = r.unseen;
+    showUnseen();
+  } catch {
+    /* the page itself reports problems; the badge keeps its last count */
+  }
+}
+
+function stopPolling(): void {
+  if (pollTimer !== undefined) window.clearInterval(pollTimer);
+  pollTimer = undefined;
+}
 
 function nav(user: User): HTMLElement {
   const links: [string, Key, User["role"][]?][] = [
@@ -42,9 +82,13 @@ function nav(user: User): HTMLElement {
     ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
   ];
   const here = location.hash || "#/check";
+  const badge = h("span", { class: "count", "data-testid": "notification-count", hidden: unseen === 0 },
+    unseen > 0 ? formatNumber(unseen) : "");
   return h("nav", { class: "no-print" },
     links.filter(([, , roles]) => !roles || roles.includes(user.role)).map(([href, key]) =>
-      h("a", { href, class: here.startsWith(href) ? "active" : "" }, t(key))));
+      h("a", { href, class: here.startsWith(href) ? "active" : "" }, t(key))),
+    h("a", { href: "#/notifications", class: here.startsWith("#/notifications") ? "active" : "", "data-testid": "nav-notifications" },
+      t("nav_notifications"), " ", badge));
 }
 
 async function startApp(user: User): Promise<void> {
@@ -59,8 +103,10 @@ async function startApp(user: User): Promise<void> {
       setLanguage(code);
       await render();
     },
+    setUnseen,
   };
   const signOut = async () => {
+    stopPolling();
     await api("DELETE", "/session").catch(() => undefined);
     setCsrfToken("");
     showSignIn();
@@ -76,6 +122,8 @@ async function startApp(user: User): Promise<void> {
     const body = h("div", { class: "page" }, h("p", { class: "muted" }, t("loading")));
     clear(root).append(header, body);
     const route = routes.find((r) => r.pattern.test(hash));
+    // The notifications page sets the count itself once it has marked them seen.
+    if (!hash.startsWith("#/notifications")) void fetchUnseen();
     try {
       if (!route || (route.roles && !route.roles.includes(app.user.role))) {
         body.replaceChildren(h("main", {}, h("p", {}, t("page_not_found"))));
@@ -89,11 +137,15 @@ async function startApp(user: User): Promise<void> {
     }
   }
   window.onhashchange = () => void render();
+  stopPolling();
+  pollTimer = window.setInterval(() => void fetchUnseen(), NOTIFICATION_POLL_MS);
   await render();
 }
 
 function showSignIn(): void {
   window.onhashchange = null;
+  stopPolling();
+  setUnseen(0);
   clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(); }));
 }
 

@@ -1,5 +1,6 @@
-// Administration: people and teams (add, deactivate, CSV import), policy versions (draft,
-// edit, publish, compare, acknowledgement by team, comments) and the audit log.
+// Administration: people and teams (add, deactivate, change role and team, CSV import; rename
+// and delete teams), policy versions (draft, edit, publish, compare, acknowledgement by team,
+// comments) and the audit log.
 import { api } from "../api";
 import { attempt, type App, errorBox, pageTitle } from "../app";
 import { h } from "../dom";
@@ -23,8 +24,61 @@ function select(name: string, options: [string, string][], value = ""): HTMLSele
 
 const roles = (): [string, string][] => ["employee", "reviewer", "admin"].map((r) => [r, tr(`role_${r}`, r)]);
 
+interface Team { id: number; name: string; members?: number }
+
+// Saves a select's new value; on failure shows the error and puts the old value back.
+function saveOnChange(field: HTMLSelectElement, slot: HTMLElement, save: (value: string) => Promise<void>): void {
+  let saved = field.value;
+  field.addEventListener("change", () => attempt(slot, async () => {
+    try {
+      await save(field.value);
+      saved = field.value;
+    } catch (error) {
+      field.value = saved;
+      throw error;
+    }
+  }));
+}
+
+function teamRow(app: App, team: Team): HTMLElement {
+  const name = h("input", { class: "inline", "aria-label": t("team"), maxlength: 200, "data-testid": `team-name-${team.id}` }) as HTMLInputElement;
+  name.value = team.name;
+  const slot = h("div");
+  const rename = h("button", { type: "button", "data-testid": `rename-team-${team.id}` }, t("rename"));
+  const doRename = () => attempt(slot, async () => {
+    await api("PATCH", `/teams/${team.id}`, { name: name.value });
+    app.refresh();
+  });
+  rename.addEventListener("click", () => void doRename());
+  name.addEventListener("keydown", (e) => { if ((e as KeyboardEvent).key === "Enter") void doRename(); });
+  const remove = h("button", { type: "button", class: "danger", "data-testid": `delete-team-${team.id}` }, t("delete"));
+  remove.addEventListener("click", () => {
+    const yes = h("button", { type: "button", class: "danger", "data-testid": `confirm-delete-team-${team.id}` }, t("delete"));
+    const no = h("button", { type: "button" }, t("cancel"));
+    yes.addEventListener("click", () => attempt(slot, async () => {
+      await api("DELETE", `/teams/${team.id}`);
+      app.refresh();
+    }));
+    no.addEventListener("click", () => slot.replaceChildren());
+    slot.replaceChildren(h("p", { class: "notice", role: "alert" },
+      t("team_delete_confirm", { name: team.name, n: formatNumber(team.members ?? 0) })), h("div", { class: "row" }, yes, no));
+  });
+  return h("tr", { "data-testid": `team-${team.id}` }, h("td", {}, name),
+    h("td", { "data-testid": `team-members-${team.id}` }, formatNumber(team.members ?? 0)),
+    h("td", {}, h("div", { class: "row" }, rename, remove), slot));
+}
+
+function teamsCard(app: App, teams: Team[]): HTMLElement {
+  return h("div", { class: "card", "data-testid": "teams" }, h("h2", {}, t("teams")),
+    teams.length
+      ? h("table", {}, h("thead", {}, h("tr", {}, [t("team"), t("team_members"), ""].map((c) => h("th", {}, c)))),
+          h("tbody", {}, teams.map((team) => teamRow(app, team))))
+      : h("p", { class: "muted" }, t("no_teams")));
+}
+
 export async function peopleView(app: App): Promise<HTMLElement> {
-  const r = await api<{ users: Person[] }>("GET", "/users");
+  const [r, teamList] = await Promise.all([api<{ users: Person[] }>("GET", "/users"), api<{ teams: Team[] }>("GET", "/teams")]);
+  const teamOptions: [string, string][] = [["", t("no_team")], ...teamList.teams.map((x) => [x.name, x.name] as [string, string])];
   const rows = r.users.map((u) => {
     const toggle = h("button", { type: "button" }, u.active ? t("deactivate") : t("activate"));
     const slot = h("span");
@@ -39,21 +93,37 @@ export async function peopleView(app: App): Promise<HTMLElement> {
       newPassword.value = "";
       slot.replaceChildren(h("span", { class: "notice" }, t("saved")));
     }));
+    const role = select("role", roles(), u.role);
+    role.setAttribute("aria-label", t("role"));
+    role.dataset.testid = `role-${u.id}`;
+    role.disabled = u.id === app.user.id; // the server also refuses taking away one's own admin role
+    saveOnChange(role, slot, async (value) => {
+      await api("PATCH", `/users/${u.id}`, { role: value });
+      slot.replaceChildren(h("span", { class: "notice" }, t("saved")));
+    });
+    const team = select("team", teamOptions, u.team ?? "");
+    team.setAttribute("aria-label", t("team"));
+    team.dataset.testid = `team-of-${u.id}`;
+    saveOnChange(team, slot, async (value) => {
+      await api("PATCH", `/users/${u.id}`, { team: value });
+      app.refresh(); // member counts change
+    });
     return h("tr", { class: u.active ? "" : "inactive" }, h("td", {}, u.name), h("td", {}, u.email),
-      h("td", {}, tr(`role_${u.role}`, u.role)), h("td", {}, u.team ?? ""), h("td", {}, u.language),
+      h("td", {}, role), h("td", {}, team), h("td", {}, u.language),
       h("td", {}, u.active ? t("active") : t("inactive")),
       h("td", {}, toggle, h("details", {}, h("summary", {}, t("set_password")), newPassword, setPassword), slot));
   });
   const email = h("input", { type: "email", name: "email", required: true }) as HTMLInputElement;
   const name = h("input", { name: "name" }) as HTMLInputElement;
-  const team = h("input", { name: "team" }) as HTMLInputElement;
+  const team = h("input", { name: "team", list: "team-names" }) as HTMLInputElement;
+  const teamNames = h("datalist", { id: "team-names" }, teamList.teams.map((x) => h("option", { value: x.name })));
   const role = select("role", roles());
   const lang = select("language", languages.map((l) => [l.code, l.name]));
   const password = h("input", { type: "password", name: "password", autocomplete: "new-password" }) as HTMLInputElement;
   const addSlot = h("div");
   const add = h("form", { class: "card" }, h("h2", {}, t("add_person")),
     h("div", { class: "grid" }, h("label", {}, t("email"), email), h("label", {}, t("name"), name),
-      h("label", {}, t("team"), team), h("label", {}, t("role"), role), h("label", {}, t("language"), lang),
+      h("label", {}, t("team"), team, teamNames), h("label", {}, t("role"), role), h("label", {}, t("language"), lang),
       h("label", {}, t("initial_password"), password)),
     h("button", { type: "submit", class: "primary" }, t("add")), addSlot);
   add.addEventListener("submit", (e) => {
@@ -77,6 +147,7 @@ export async function peopleView(app: App): Promise<HTMLElement> {
   return h("main", {}, pageTitle("people"),
     h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), ""].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows)),
+    teamsCard(app, teamList.teams),
     add, h("div", { class: "card" }, h("h2", {}, t("import_csv")), h("p", { class: "muted" }, t("import_intro")), csv, importButton, report));
 }
 
