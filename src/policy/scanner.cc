@@ -574,6 +574,16 @@ Finding Scanner::Impl::MakeFinding(const Candidate& c, std::string_view text,
   return f;
 }
 
+bool Scanner::Explain(std::string_view clause_id, std::string_view matched,
+                      std::string_view language, std::string* message, std::string* advice) const {
+  const Clause* clause = impl_->policy.FindClause(clause_id);
+  if (clause == nullptr) return false;
+  const std::string quoted = Quote(text::SanitizeUtf8(matched));
+  *message = ReplaceAll(clause->message.Get(language), "{match}", quoted);
+  *advice = ReplaceAll(clause->advice.Get(language), "{match}", quoted);
+  return true;
+}
+
 Scanner::Scanner() : impl_(std::make_unique<Impl>()) {}
 Scanner::~Scanner() = default;
 

@@ -75,6 +75,12 @@ class Scanner {
   Status CheckImageBytes(std::string_view bytes, const std::string& language,
                          std::vector<Finding>* out) const;
 
+  // The message and advice of clause `clause_id` for `matched` text, in `language` (falling
+  // back as LocalizedText::Get does): how a stored finding is shown to a reader whose
+  // language differs from the post's. False when the policy has no such clause.
+  bool Explain(std::string_view clause_id, std::string_view matched, std::string_view language,
+               std::string* message, std::string* advice) const;
+
   const Policy& policy() const;
   // Languages with messages and packs, e.g. {"en","he","lv","pl"}.
   const std::vector<std::string>& languages() const;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "policy/embedded_data.h"
+#include "policy/result_json.h"
 
 namespace chorus {
 namespace {
@@ -58,6 +59,34 @@ class ScannerTest : public ::testing::Test {
   static std::shared_ptr<const Scanner> scanner_;
 };
 std::shared_ptr<const Scanner> ScannerTest::scanner_;
+
+TEST_F(ScannerTest, StoredFindingsAreExplainedInTheReadersLanguage) {
+  const CheckResult r = Check("Our client Riga Dairy signs next week", "en");
+  nlohmann::json result = CheckResultToJson(r);
+  ASSERT_FALSE(result["findings"].empty());
+  const std::string english = result["findings"][0]["message"];
+  ExplainResultJson(*scanner_, "lv", &result);
+  EXPECT_EQ(result["language"], "en") << "the post's language does not change";
+  EXPECT_EQ(result["messages_language"], "lv");
+  const Clause* clause =
+      scanner_->policy().FindClause(result["findings"][0]["clause"].get<std::string>());
+  ASSERT_NE(clause, nullptr);
+  const std::string latvian = result["findings"][0]["message"];
+  EXPECT_NE(latvian, english);
+  EXPECT_NE(latvian.find("Riga Dairy"), std::string::npos) << latvian;
+  EXPECT_EQ(latvian.rfind(clause->message.Get("lv").substr(0, 3), 0), 0u) << latvian;
+
+  // A clause the policy no longer has keeps its stored texts; a non-result is left alone.
+  nlohmann::json stale = {
+      {"findings", {{{"clause", "custom.gone"}, {"text", "x"}, {"message", "kept"}}}}};
+  ExplainResultJson(*scanner_, "he", &stale);
+  EXPECT_EQ(stale["findings"][0]["message"], "kept");
+  nlohmann::json broken = "not a result";
+  ExplainResultJson(*scanner_, "he", &broken);
+  EXPECT_EQ(broken, "not a result");
+  std::string message, advice;
+  EXPECT_FALSE(scanner_->Explain("custom.gone", "x", "lv", &message, &advice));
+}
 
 TEST_F(ScannerTest, CleanPostsInEveryLanguage) {
   EXPECT_EQ(Check("Lovely sunset over the harbour tonight", "en").verdict, Severity::kOk);

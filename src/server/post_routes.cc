@@ -1,4 +1,5 @@
 // Drafts, their review and the review queue.
+#include "policy/result_json.h"
 #include "server/draft_request.h"
 #include "server/json_views.h"
 #include "server/routes.h"
@@ -6,10 +7,20 @@
 namespace chorus::server {
 namespace {
 
+// A post as the caller reads it: its findings explained in the caller's language (a reviewer
+// in Riga reads an English post's findings in Latvian), with the current policy's texts.
+nlohmann::json ReadablePostJson(const ApiCall& call, const store::PostRecord& post,
+                                PeopleDirectory& people,
+                                const std::shared_ptr<const Scanner>& scanner) {
+  nlohmann::json j = PostJson(post, people);
+  if (scanner) ExplainResultJson(*scanner, call.Who().language, &j["result"]);
+  return j;
+}
+
 void AnswerPost(ApiCall& call, Services& services, int status, const store::PostRecord& post,
                 const std::vector<store::PostEventRecord>* events) {
   PeopleDirectory people(services.store);
-  nlohmann::json j = PostJson(post, people);
+  nlohmann::json j = ReadablePostJson(call, post, people, services.policy.Current().scanner);
   if (events) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : *events) list.push_back(PostEventJson(e, people));
@@ -18,15 +29,17 @@ void AnswerPost(ApiCall& call, Services& services, int status, const store::Post
   call.Json(status, {{"post", j}});
 }
 
-nlohmann::json PostListJson(Services& services, const std::vector<store::PostRecord>& posts) {
+nlohmann::json PostListJson(const ApiCall& call, Services& services,
+                            const std::vector<store::PostRecord>& posts) {
   PeopleDirectory people(services.store);
+  const std::shared_ptr<const Scanner> scanner = services.policy.Current().scanner;
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : posts) list.push_back(PostJson(p, people));
+  for (const auto& p : posts) list.push_back(ReadablePostJson(call, p, people, scanner));
   return list;
 }
 
 void AnswerPosts(ApiCall& call, Services& services, const std::vector<store::PostRecord>& posts) {
-  call.Json(200, {{"posts", PostListJson(services, posts)}});
+  call.Json(200, {{"posts", PostListJson(call, services, posts)}});
 }
 
 }  // namespace
@@ -38,7 +51,7 @@ void AddPostRoutes(RouteTable& routes, Services& services) {
     if (!o.ok()) return call.Fail(o);
     // The author is told how long their drafts are kept (0: for ever).
     const program::RetentionRules& keep = services.reviews.retention();
-    call.Json(200, {{"posts", PostListJson(services, posts)},
+    call.Json(200, {{"posts", PostListJson(call, services, posts)},
                     {"retention",
                      {{"draft_days", keep.draft_days}, {"decided_days", keep.decided_days}}}});
   });

@@ -298,6 +298,15 @@ describe("drafts and reviews: authorisation on every object", () => {
     const reviewer = await as("reviewer");
     const queue = await reviewer.request("GET", "/api/v1/reviews");
     const item = queue.json.posts.find((p) => p.id === draftId);
+    // An English post: its author (Polish) and its reviewer (Latvian) each read the findings
+    // in their own language; the post's language stays English.
+    const clientFinding = (post) => post.result.findings.find((f) => f.clause === "client_info.names");
+    assert.equal(submitted.json.post.result.language, "en");
+    assert.equal(submitted.json.post.result.messages_language, "pl");
+    assert.equal(item.result.messages_language, "lv");
+    assert.match(clientFinding(submitted.json.post).message, /klient/i);
+    assert.match(clientFinding(item).message, /klients/);
+    assert.notEqual(clientFinding(item).message, clientFinding(submitted.json.post).message);
     assert.ok(item, "the submitted post is in the queue");
     assert.equal(item.author.name, PEOPLE.anna.name);
     assert.ok(item.result.findings.length > 0);
