@@ -36,7 +36,8 @@ std::string TruncateUtf8(std::string_view s, size_t max) {
   return std::string(s.substr(0, end));
 }
 
-// Checks a team name for renaming: trimmed, 1 to 200 bytes of UTF-8, no control characters.
+// Checks a team name (new, renamed, or named for a person): trimmed, 1 to 200 bytes of UTF-8,
+// no control characters.
 Outcome CheckTeamName(std::string_view name, std::string* out) {
   *out = Trim(name);
   if (out->empty()) {
@@ -120,11 +121,9 @@ Actor Accounts::ActorOf(const store::UserRecord& user) {
 
 Outcome Accounts::EnsureTeam(store::Store& tx, std::string_view name, std::optional<int64_t>* id) {
   id->reset();
-  const std::string team = Trim(name);
-  if (team.empty()) return Outcome::Ok();
-  if (team.size() > 200 || !text::IsValidUtf8(team)) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_team", "the team name is not valid");
-  }
+  if (Trim(name).empty()) return Outcome::Ok();  // no team
+  std::string team;
+  if (Outcome o = CheckTeamName(name, &team); !o.ok()) return o;
   std::optional<store::TeamRecord> found;
   if (Status s = tx.FindTeamByName(team, &found); !s.ok()) return Outcome::Internal(s);
   if (!found) {
@@ -300,6 +299,21 @@ Outcome Accounts::SetActive(int64_t user_id, bool active, const Actor& by) {
                       u.active = active;
                       return Outcome::Ok();
                     });
+}
+
+Outcome Accounts::UpdateUser(int64_t user_id, const UserChanges& changes, const Actor& by) {
+  Outcome result;
+  // Each step opens its own transaction, which joins this one (Store::Transaction).
+  const Status s = store_.Transaction([&](store::Store&) {
+    if (changes.active) result = SetActive(user_id, *changes.active, by);
+    if (result.ok() && changes.role) result = SetRole(user_id, *changes.role, by);
+    if (result.ok() && changes.password) result = ResetPassword(user_id, *changes.password, by);
+    if (result.ok() && changes.team) result = SetTeam(user_id, *changes.team, by);
+    return result.ok() ? Status::Ok() : Status::Error("rolled back: " + result.code);
+  });
+  if (!result.ok()) return result;
+  if (!s.ok()) return Outcome::Internal(s);
+  return Outcome::Ok();
 }
 
 Outcome Accounts::SetRole(int64_t user_id, std::string_view role, const Actor& by) {

@@ -90,6 +90,13 @@ class Accounts {
   // row is reported with its line number. Admins only.
   Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report);
   Outcome SetActive(int64_t user_id, bool active, const Actor& by);
+  // Several changes to one person at once, all or nothing: the first that fails undoes the
+  // ones before it. Fields left empty are not changed.
+  struct UserChanges {
+    std::optional<bool> active;
+    std::optional<std::string> role, team, password;
+  };
+  Outcome UpdateUser(int64_t user_id, const UserChanges& changes, const Actor& by);
   Outcome SetRole(int64_t user_id, std::string_view role, const Actor& by);
   Outcome SetTeam(int64_t user_id, std::string_view team, const Actor& by);
   Outcome SetLanguage(const Actor& actor, std::string_view language);

@@ -338,5 +338,37 @@ TEST_F(AccountsTest, ChangingATeamRecordsBothNames) {
   EXPECT_NE(audit[0].detail.find("[\"Sales\",\"Legal\"]"), std::string::npos) << audit[0].detail;
 }
 
+TEST_F(AccountsTest, SeveralChangesAreAllOrNothing) {
+  store::UserRecord ben;
+  ASSERT_TRUE(
+      accounts_->AddUser({"ben@x.lv", "Ben", "employee", "", "Sales", ""}, &admin_, &ben).ok());
+  const size_t audit_before = Audit().size();
+  Accounts::UserChanges bad;
+  bad.active = false;
+  bad.team = "Legal";
+  bad.role = "boss";  // fails after the deactivation was applied
+  EXPECT_EQ(accounts_->UpdateUser(ben.id, bad, admin_).code, "invalid_role");
+  std::optional<store::UserRecord> after;
+  ASSERT_TRUE(store_->FindUserById(ben.id, &after).ok());
+  EXPECT_TRUE(after->active) << "the deactivation was undone";
+  EXPECT_EQ(Audit().size(), audit_before) << "nor is it in the audit log";
+
+  EXPECT_EQ(accounts_->SetTeam(ben.id, "Sales\nLegal", admin_).code, "invalid_team");
+  store::UserRecord eve;
+  EXPECT_EQ(
+      accounts_->AddUser({"eve@x.lv", "Eve", "employee", "", "Tab\tTeam", ""}, &admin_, &eve).code,
+      "invalid_team");
+
+  Accounts::UserChanges good;
+  good.active = false;
+  good.role = "reviewer";
+  good.team = "Legal";
+  ASSERT_TRUE(accounts_->UpdateUser(ben.id, good, admin_).ok());
+  ASSERT_TRUE(store_->FindUserById(ben.id, &after).ok());
+  EXPECT_FALSE(after->active);
+  EXPECT_EQ(after->role, "reviewer");
+  EXPECT_EQ(Audit().size(), audit_before + 3);
+}
+
 }  // namespace
 }  // namespace chorus::program

@@ -55,15 +55,12 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
           return;
         }
         const int64_t id = call.PathId();
-        program::Outcome o;
-        if (active) o = services.accounts.SetActive(id, *active, call.Who());
-        if (o.ok() && !role.empty()) o = services.accounts.SetRole(id, role, call.Who());
-        if (o.ok() && !password.empty()) {
-          o = services.accounts.ResetPassword(id, password, call.Who());
-        }
-        if (o.ok() && call.body.contains("team")) {
-          o = services.accounts.SetTeam(id, team, call.Who());
-        }
+        program::Accounts::UserChanges changes;
+        changes.active = active;
+        if (!role.empty()) changes.role = role;
+        if (!password.empty()) changes.password = password;
+        if (call.body.contains("team")) changes.team = team;
+        const program::Outcome o = services.accounts.UpdateUser(id, changes, call.Who());
         if (!o.ok()) return call.Fail(o);
         AnswerUser(call, services, 200, id);
       });
