@@ -17,10 +17,13 @@ Status RecordAudit(store::Store& store, const Actor* actor, std::string_view act
 
 namespace chorus::program {
 
-Outcome ListAudit(store::Store& store, const Actor& by, int64_t limit,
+Outcome ListAudit(store::Store& store, const Actor& by, const store::Store::AuditQuery& query,
                   std::vector<store::AuditRecord>* out) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
-  if (Status s = store.ListAudit(limit, out); !s.ok()) return Outcome::Internal(s);
+  if (query.limit < 1 || query.limit > 1000) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_field", "limit must be 1 to 1000");
+  }
+  if (Status s = store.ListAudit(query, out); !s.ok()) return Outcome::Internal(s);
   return Outcome::Ok();
 }
 

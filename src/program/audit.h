@@ -22,8 +22,9 @@ Status RecordAudit(store::Store& store, const Actor* actor, std::string_view act
 
 namespace chorus::program {
 
-// The newest `limit` entries of the audit log. Admins only.
-Outcome ListAudit(store::Store& store, const Actor& by, int64_t limit,
+// Entries of the audit log, newest first, as `query` selects them (limit 1 to 1000). Admins
+// only.
+Outcome ListAudit(store::Store& store, const Actor& by, const store::Store::AuditQuery& query,
                   std::vector<store::AuditRecord>* out);
 
 }  // namespace chorus::program

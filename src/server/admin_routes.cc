@@ -18,6 +18,21 @@ void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id) 
   call.Json(status, {{"user", UserJson(*user, teams)}});
 }
 
+// A positive integer query parameter into `out` (0 when absent); a 400 answer and false when
+// it is there but not a positive integer.
+bool ReadPositiveParam(ApiCall& call, const char* name, int64_t* out) {
+  *out = 0;
+  const std::string value = call.request.get_param_value(name);
+  if (value.empty()) return true;
+  if (value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoll(value) <= 0) {
+    call.Error(400, "invalid_field", std::string(name) + " must be a positive whole number");
+    return false;
+  }
+  *out = std::stoll(value);
+  return true;
+}
+
 }  // namespace
 
 void AddAdminRoutes(RouteTable& routes, Services& services) {
@@ -125,13 +140,29 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
   });
 
   routes.Get("/api/v1/audit", Access::kSignedIn, [&services](ApiCall& call) {
+    // ?kind=all|admin|sign_in, ?before=ID (the next page), ?limit=N (default 100).
+    store::Store::AuditQuery query;
+    const std::string kind = call.request.get_param_value("kind");
+    if (kind == "sign_in" || kind == "admin") {
+      query.action_prefix = "session.";
+      query.exclude_prefix = kind == "admin";
+    } else if (!kind.empty() && kind != "all") {
+      return call.Error(400, "invalid_field", "kind must be all, admin or sign_in");
+    }
+    int64_t number = 0;
+    if (!ReadPositiveParam(call, "before", &number)) return;
+    if (number > 0) query.before_id = number;
+    if (!ReadPositiveParam(call, "limit", &number)) return;
+    if (number > 0) query.limit = number;
     std::vector<store::AuditRecord> entries;
-    const program::Outcome o = program::ListAudit(services.store, call.Who(), 500, &entries);
+    const program::Outcome o = program::ListAudit(services.store, call.Who(), query, &entries);
     if (!o.ok()) return call.Fail(o);
     PeopleDirectory people(services.store);
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : entries) list.push_back(AuditJson(e, people));
-    call.Json(200, {{"entries", list}});
+    const bool more = static_cast<int64_t>(entries.size()) == query.limit;
+    call.Json(200, {{"entries", list},
+                    {"next_before", more ? nlohmann::json(entries.back().id) : nlohmann::json()}});
   });
 }
 

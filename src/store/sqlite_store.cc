@@ -1,5 +1,6 @@
 #include "store/sqlite_store.h"
 
+#include <limits>
 #include <utility>
 
 #include "store/migrations.h"
@@ -917,17 +918,27 @@ Status SqliteStore::AppendAudit(AuditRecord* entry) {
   });
 }
 
-Status SqliteStore::ListAudit(int64_t limit, std::vector<AuditRecord>* out) {
+Status SqliteStore::ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
+  // LIKE with an escaped prefix; ESCAPE keeps "_" and "%" in action names literal.
+  std::string pattern;
+  for (const char c : query.action_prefix) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += c;
+  }
+  pattern += '%';
   if (Status s = db_.Prepare(
-          "SELECT id, at, actor_id, action, object, detail FROM audit_log ORDER BY id DESC"
-          " LIMIT ?",
+          std::string("SELECT id, at, actor_id, action, object, detail FROM audit_log"
+                      " WHERE id < ? AND (action ") +
+              (query.exclude_prefix ? "NOT " : "") + "LIKE ? ESCAPE '\\') ORDER BY id DESC LIMIT ?",
           &st);
       !s.ok()) {
     return s;
   }
-  st.Bind(1, limit);
+  st.Bind(1, query.before_id.value_or(std::numeric_limits<int64_t>::max()));
+  st.Bind(2, pattern);
+  st.Bind(3, query.limit);
   return CollectRows(
       st,
       [](const SqliteStatement& r) {

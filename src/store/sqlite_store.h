@@ -84,7 +84,8 @@ class SqliteStore final : public Store {
   Status CountWaitingWork(WaitingWork* out) override;
 
   Status AppendAudit(AuditRecord* entry) override;
-  Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) override;
+  Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) override;
+  using Store::ListAudit;
 
   // For diagnostics and tests: "wal" when the database is in WAL mode.
   std::string JournalMode();

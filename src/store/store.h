@@ -117,7 +117,18 @@ class Store {
 
   // The append-only audit log of administrative actions.
   virtual Status AppendAudit(AuditRecord* entry) = 0;
-  virtual Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) = 0;  // newest first
+  // Newest first: at most `limit` entries with an id below `before_id` (when set) whose action
+  // starts with `action_prefix` (or, with `exclude_prefix`, does not).
+  struct AuditQuery {
+    int64_t limit = 100;
+    std::optional<int64_t> before_id;
+    std::string action_prefix;
+    bool exclude_prefix = false;
+  };
+  virtual Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) = 0;
+  Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) {
+    return ListAudit(AuditQuery{.limit = limit}, out);
+  }
 };
 
 // The message of the Status UpdatePost returns when the post's status changed meanwhile.

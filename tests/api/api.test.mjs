@@ -704,6 +704,24 @@ describe("administration", () => {
     assertJsonError(await (await as("reviewer")).request("GET", "/api/v1/audit"), 403);
   });
 
+  test("the audit log pages through entries and separates sign-ins from administration", async () => {
+    const admin = await as("admin");
+    const signIns = await admin.request("GET", "/api/v1/audit?kind=sign_in&limit=3");
+    assert.equal(signIns.status, 200, signIns.text);
+    assert.equal(signIns.json.entries.length, 3);
+    assert.ok(signIns.json.entries.every((e) => e.action.startsWith("session.")), signIns.text);
+    const next = await admin.request("GET", `/api/v1/audit?kind=sign_in&limit=3&before=${signIns.json.next_before}`);
+    assert.ok(next.json.entries.length > 0);
+    assert.ok(next.json.entries.every((e) => e.id < signIns.json.entries.at(-1).id), "the next page is older");
+    const administrative = await admin.request("GET", "/api/v1/audit?kind=admin&limit=1000");
+    assert.ok(administrative.json.entries.length > 0);
+    assert.ok(administrative.json.entries.every((e) => !e.action.startsWith("session.")));
+    assert.equal(administrative.json.next_before, null, "fewer than the limit: no next page");
+    for (const bad of ["kind=secret", "before=-1", "before=abc", "limit=0", "limit=5000"]) {
+      assertJsonError(await admin.request("GET", `/api/v1/audit?${bad}`), 400);
+    }
+  });
+
   test("passwords: change my own (other sessions end), reset by an admin", async () => {
     const phone = await as("ben");
     const laptop = await as("ben");

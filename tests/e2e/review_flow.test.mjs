@@ -228,12 +228,20 @@ test("an admin renames and deletes teams and moves a person from the People page
   assert.equal(ben.role, "reviewer");
   assert.equal(ben.team, "Sales & Partners");
 
-  // The audit page names the new actions in the admin's language.
+  // The audit page names the new actions in the admin's language; administrative actions
+  // first, sign-ins on their own.
   await admin.goto(`${base}/#/audit`);
   await admin.waitForSelector("table tbody tr");
-  const actions = await admin.$$eval("table tbody tr td:nth-child(3)", (tds) => tds.map((td) => td.textContent));
-  for (const key of ["audit_team_rename", "audit_team_delete", "audit_session_sign_in"]) {
+  const actionsShown = () => admin.$$eval("table tbody tr td:nth-child(3)", (tds) => tds.map((td) => td.textContent));
+  let actions = await actionsShown();
+  for (const key of ["audit_team_rename", "audit_team_delete"]) {
     assert.ok(actions.includes(en[key]), `${en[key]} in ${actions.slice(0, 12).join(", ")}`);
   }
+  assert.ok(!actions.includes(en.audit_session_sign_in), "sign-ins are not among administrative actions");
+  await admin.selectOption("select[name=kind]", "sign_in");
+  await admin.waitForFunction((text) => [...document.querySelectorAll("table tbody tr td:nth-child(3)")]
+    .some((td) => td.textContent === text), en.audit_session_sign_in);
+  actions = await actionsShown();
+  assert.ok(!actions.includes(en.audit_team_rename), `only sign-ins: ${actions.slice(0, 12).join(", ")}`);
   await admin.context().close();
 });

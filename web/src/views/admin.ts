@@ -307,12 +307,38 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
     h("div", { class: "row" }, publish), slot);
 }
 
+interface AuditEntry { id: number; at: number; actor: { name: string } | null; action: string; object: string; detail: object }
+
+// The audit log, newest first, 100 at a time, filtered to administrative actions or sign-ins.
 export async function auditView(app: App): Promise<HTMLElement> {
-  const r = await api<{ entries: { id: number; at: number; actor: { name: string } | null; action: string; object: string; detail: object }[] }>("GET", "/audit");
   void app;
-  return h("main", {}, pageTitle("audit_log"),
+  const kind = select("kind", [["admin", t("audit_kind_admin")], ["sign_in", t("audit_kind_sign_in")], ["all", t("audit_kind_all")]],
+    sessionStorage.getItem("chorus.auditKind") ?? "admin");
+  kind.setAttribute("aria-label", t("audit_kind"));
+  const body = h("tbody");
+  const slot = h("div");
+  const more = h("button", { type: "button", "data-testid": "audit-more" }, t("audit_older")) as HTMLButtonElement;
+  let before: number | null = null;
+  const load = async (reset: boolean) => {
+    if (reset) {
+      before = null;
+      body.replaceChildren();
+    }
+    const r = await api<{ entries: AuditEntry[]; next_before: number | null }>("GET",
+      `/audit?kind=${kind.value}${before ? `&before=${before}` : ""}`);
+    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? t("command_line")),
+      h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
+      h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))));
+    before = r.next_before;
+    more.hidden = before === null;
+  };
+  kind.addEventListener("change", () => attempt(slot, async () => {
+    sessionStorage.setItem("chorus.auditKind", kind.value);
+    await load(true);
+  }));
+  more.addEventListener("click", () => attempt(slot, () => load(false)));
+  await load(true);
+  return h("main", {}, pageTitle("audit_log"), h("div", { class: "row" }, h("label", {}, t("audit_kind"), kind)),
     h("table", {}, h("thead", {}, h("tr", {}, [t("when"), t("who"), t("action"), t("object"), t("details")].map((c) => h("th", {}, c)))),
-      h("tbody", {}, r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? t("command_line")),
-        h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
-        h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))))));
+      body), more, slot);
 }
