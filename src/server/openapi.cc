@@ -187,7 +187,12 @@ nlohmann::json Build() {
        "Delete a team; its members are left without a team (admins)",
        true,
        {}},
-      {"get", "/api/v1/audit", "admin", "The audit log, newest first (admins)", true, {}},
+      {"get",
+       "/api/v1/audit",
+       "admin",
+       "The audit log, newest first: ?kind=admin|sign_in|all, ?before=ID, ?limit=N (admins)",
+       true,
+       {}},
   };
   const nlohmann::json error = {
       {"type", "object"},
