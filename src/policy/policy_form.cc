@@ -278,6 +278,142 @@ bool IsCommentOrBlank(const std::string& line) {
   return first == std::string::npos || line[first] == '#';
 }
 
+using KeyChanges = std::vector<std::pair<std::string, YAML::Node>>;
+
+void SetBlockStyle(YAML::Node node) {
+  if (node.IsMap()) {
+    node.SetStyle(YAML::EmitterStyle::Block);
+    for (auto kv : node) SetBlockStyle(kv.second);
+  } else if (node.IsSequence()) {
+    node.SetStyle(YAML::EmitterStyle::Block);
+    for (auto item : node) SetBlockStyle(item);
+  }
+}
+
+// The YAML of a node with every collection in block style: equal for the same content,
+// whichever style the file used ("[a]" and "- a").
+std::string StyleFreeDump(const YAML::Node& node) {
+  YAML::Node copy = YAML::Clone(node);
+  SetBlockStyle(copy);
+  return YAML::Dump(copy);
+}
+
+// The file written anew: its keys in their order with the changed ones replaced, new ones
+// last.
+std::string RebuildKeys(const YAML::Node& root, const KeyChanges& changes) {
+  std::map<std::string, const YAML::Node*> changed;
+  for (const auto& [key, value] : changes) changed[key] = &value;
+  std::string text;
+  if (root && root.IsMap()) {
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      const auto it = changed.find(key);
+      if (it == changed.end()) {
+        text += EmitKey(key, kv.second);
+      } else if (it->second != nullptr) {
+        text += EmitKey(key, *it->second);
+        it->second = nullptr;  // a repeated key is written once
+      }
+    }
+  }
+  for (const auto& [key, value] : changes) {
+    if (changed[key] != nullptr) text += EmitKey(key, value);
+  }
+  return text;
+}
+
+// The text with the changed top-level keys' blocks replaced and new keys appended; false
+// when the file's layout does not allow it (not a block mapping, two keys on one line).
+bool SpliceKeys(std::string_view yaml_text, const YAML::Node& root, const KeyChanges& changes,
+                std::string* out) {
+  if (!root || !root.IsMap() || root.Style() == YAML::EmitterStyle::Flow) return false;
+  // Line ranges of the top-level keys: from the key's line up to the next key, less the
+  // comments and blank lines just above the next key (they belong to it).
+  const std::vector<std::string> lines = SplitLines(yaml_text);
+  struct Block {
+    std::string key;
+    size_t begin, end;
+  };
+  std::vector<Block> blocks;
+  for (const auto& kv : root) {
+    blocks.push_back({kv.first.Scalar(), static_cast<size_t>(kv.first.Mark().line), 0});
+  }
+  std::sort(blocks.begin(), blocks.end(),
+            [](const Block& a, const Block& b) { return a.begin < b.begin; });
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].begin >= lines.size()) return false;
+    if (i + 1 < blocks.size() && blocks[i + 1].begin == blocks[i].begin) return false;
+    size_t end = i + 1 < blocks.size() ? blocks[i + 1].begin : lines.size();
+    while (end > blocks[i].begin + 1 && IsCommentOrBlank(lines[end - 1])) --end;
+    blocks[i].end = end;
+  }
+  std::map<std::string, std::string> replacement;
+  for (const auto& [key, value] : changes) replacement[key] = EmitKey(key, value);
+
+  std::string text;
+  size_t line = 0;
+  for (const auto& block : blocks) {
+    for (; line < block.begin && line < lines.size(); ++line) text += lines[line];
+    const auto it = replacement.find(block.key);
+    if (it == replacement.end()) continue;
+    text += it->second;
+    replacement.erase(it);
+    line = block.end;
+  }
+  for (; line < lines.size(); ++line) text += lines[line];
+  for (const auto& [key, value] : changes) {
+    if (!replacement.count(key)) continue;  // already spliced in
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += replacement[key];
+  }
+  *out = std::move(text);
+  return true;
+}
+
+bool SameTexts(const LocalizedText& a, const LocalizedText& b) {
+  const auto filled = [](const LocalizedText& t) {
+    std::map<std::string, std::string> m;
+    for (const auto& [language, value] : t.by_language)
+      if (!value.empty()) m[language] = value;
+    return m;
+  };
+  return filled(a) == filled(b);
+}
+
+// Whether `text` reads back as `form` (what the form shows and saves).
+bool ReadsBackAs(const std::string& text, const PolicyForm& form) {
+  PolicyForm back;
+  if (!ReadPolicyForm(text, &back).ok()) return false;
+  if (back.organization != form.organization || back.aliases != form.aliases ||
+      back.brands != form.brands || back.languages != form.languages ||
+      back.clauses.size() != form.clauses.size())
+    return false;
+  const auto set = [](const std::map<std::string, CategorySetting>& categories) {
+    std::map<std::string, CategorySetting> kept;
+    for (const auto& [category, setting] : categories)
+      if (setting.enabled || setting.verdict) kept[category] = setting;
+    return kept;
+  };
+  if (set(back.categories) != set(form.categories)) return false;
+  for (const auto& key : PolicyFormListKeys()) {
+    const auto want = form.lists.find(key);
+    if (want != form.lists.end() && back.lists[key] != want->second) return false;
+  }
+  std::map<std::string, const ClauseSetting*> wanted;
+  for (const auto& c : form.clauses) wanted[c.id] = &c;
+  for (const auto& c : back.clauses) {
+    const auto it = wanted.find(c.id);
+    if (it == wanted.end()) return false;
+    const ClauseSetting& w = *it->second;
+    if (c.verdict != w.verdict || c.enabled != w.enabled) return false;
+    if (!c.built_in &&
+        (c.category != w.category || c.terms != w.terms || !SameTexts(c.title, w.title) ||
+         !SameTexts(c.message, w.message) || !SameTexts(c.advice, w.advice)))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& PolicyFormListKeys() {
@@ -409,7 +545,7 @@ Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::
   if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
 
   // The new value of every top-level key that changed, in canonical order.
-  std::vector<std::pair<std::string, YAML::Node>> changes;
+  KeyChanges changes;
   if (form.organization != old.organization || form.aliases != old.aliases ||
       form.brands != old.brands)
     changes.emplace_back("organization", OrganizationNode(form));
@@ -424,65 +560,31 @@ Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::
     changes.emplace_back("categories", CategoriesNode(form.categories));
   const YAML::Node old_clauses = root && root.IsMap() ? root["clauses"] : YAML::Node();
   const YAML::Node new_clauses = ClausesNode(old_clauses, form.clauses);
-  if (!old_clauses || YAML::Dump(old_clauses) != YAML::Dump(new_clauses))
-    if (old_clauses || new_clauses.size() > 0) changes.emplace_back("clauses", new_clauses);
+  const bool had_none =
+      !old_clauses || old_clauses.IsNull() || (old_clauses.IsSequence() && old_clauses.size() == 0);
+  if (had_none ? new_clauses.size() > 0 : StyleFreeDump(old_clauses) != StyleFreeDump(new_clauses))
+    changes.emplace_back("clauses", new_clauses);
 
   if (changes.empty()) {
     *out = std::string(yaml_text);
     return Status::Ok();
   }
-  // A file the splicing below cannot follow (flow-style or empty): write it anew.
-  if (!root || !root.IsMap() || root.Style() == YAML::EmitterStyle::Flow) {
-    YAML::Node fresh = root && root.IsMap() ? YAML::Clone(root) : YAML::Node(YAML::NodeType::Map);
-    fresh.SetStyle(YAML::EmitterStyle::Block);
-    for (const auto& [key, value] : changes) fresh[key] = value;
-    std::string text;
-    for (const auto& kv : fresh) text += EmitKey(kv.first.Scalar(), kv.second);
+  // Splice the changed keys into the text; if the file is one the splicing cannot follow, or
+  // the result does not read back as the form, write the whole file anew (comments are lost
+  // then); if even that does not read back, refuse rather than save something else.
+  std::string text;
+  if (SpliceKeys(yaml_text, root, changes, &text) && ReadsBackAs(text, form)) {
     *out = std::move(text);
     return Status::Ok();
   }
-
-  // Line ranges of the top-level keys: from the key's line up to the next key, less the
-  // comments and blank lines just above the next key (they belong to it).
-  const std::vector<std::string> lines = SplitLines(yaml_text);
-  struct Block {
-    std::string key;
-    size_t begin, end;
-  };
-  std::vector<Block> blocks;
-  for (const auto& kv : root) {
-    blocks.push_back({kv.first.Scalar(), static_cast<size_t>(kv.first.Mark().line), 0});
+  text = RebuildKeys(root, changes);
+  if (ReadsBackAs(text, form)) {
+    *out = std::move(text);
+    return Status::Ok();
   }
-  std::sort(blocks.begin(), blocks.end(),
-            [](const Block& a, const Block& b) { return a.begin < b.begin; });
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    size_t end = i + 1 < blocks.size() ? blocks[i + 1].begin : lines.size();
-    while (end > blocks[i].begin + 1 && IsCommentOrBlank(lines[end - 1])) --end;
-    blocks[i].end = end;
-    if (i + 1 < blocks.size() && blocks[i + 1].begin == blocks[i].begin)
-      return Status::Error("the policy file puts two keys on one line; edit it as text");
-  }
-  std::map<std::string, std::string> replacement;
-  for (const auto& [key, value] : changes) replacement[key] = EmitKey(key, value);
-
-  std::string text;
-  size_t line = 0;
-  for (const auto& block : blocks) {
-    for (; line < block.begin && line < lines.size(); ++line) text += lines[line];
-    const auto it = replacement.find(block.key);
-    if (it == replacement.end()) continue;
-    text += it->second;
-    replacement.erase(it);
-    line = block.end;
-  }
-  for (; line < lines.size(); ++line) text += lines[line];
-  for (const auto& [key, value] : changes) {
-    if (!replacement.count(key)) continue;  // already spliced in
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    text += replacement[key];
-  }
-  *out = std::move(text);
-  return Status::Ok();
+  return Status::Error(
+      "this policy file cannot be rewritten from the form without changing its meaning; edit "
+      "it as text");
 }
 
 std::string PolicyRevision(std::string_view yaml_text) {

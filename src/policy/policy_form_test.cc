@@ -238,6 +238,23 @@ TEST(PolicyForm, FlowStyleAndEmptyFilesAreWrittenAnew) {
   }
 }
 
+TEST(PolicyForm, ASpliceThatWouldChangeTheMeaningFallsBackToWritingTheFileAnew) {
+  // Found by fuzz_policy_form: the last value's plain scalar runs on into a line at column 0,
+  // so a key appended after it was swallowed. The result must still read back as the form.
+  const std::string yaml =
+      "version: 1\norganization:\n  name: Dzintars\n  aliases:x:\n  -ry, the tests: a Riga\nany "
+      "w\n";
+  PolicyForm form;
+  ASSERT_TRUE(ReadPolicyForm(yaml, &form).ok());
+  form.lists["clients"] = {"Fuzz Client Ltd"};
+  std::string written;
+  ASSERT_TRUE(WritePolicyForm(yaml, form, &written).ok());
+  PolicyForm back;
+  ASSERT_TRUE(ReadPolicyForm(written, &back).ok()) << written;
+  EXPECT_EQ(back.lists["clients"], form.lists["clients"]) << written;
+  EXPECT_EQ(back.organization, "Dzintars");
+}
+
 TEST(PolicyForm, SyntaxErrorsCarryLineAndColumn) {
   PolicyForm form;
   const Status s = ReadPolicyForm("organization: Acme\nclients: [Foo\n", &form);
