@@ -115,6 +115,7 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
   groups_.clear();
   literal_groups_.clear();
   literal_length_.clear();
+  literal_prefixed_.clear();
   prefix_sets_.clear();
   maskable_.clear();
   terms_.resize(specs_.size());
@@ -184,8 +185,10 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
       if (fresh) {
         literal_groups_.emplace_back();
         literal_length_.push_back(static_cast<uint32_t>(best_stem.size()));
+        literal_prefixed_.push_back(0);
       }
       literal_groups_[lit->second].push_back(g->second);
+      if (term.prefixes) literal_prefixed_[lit->second] = 1;
     }
     AnchorGroup& group = groups_[g->second];
     if (term.words.size() == 1) {
@@ -262,8 +265,11 @@ Status TermIndex::Match(std::string_view folded,
   Status status = db_.Scan(folded, [&](unsigned id, unsigned long long, unsigned long long to) {
     const size_t hit_end = static_cast<size_t>(to);
     const size_t hit_start = hit_end - literal_length_[id];
-    // Where the word around the hit starts and ends, computed once for every group.
+    // Where the word around the hit starts and ends, computed once for every group. Most
+    // hits of short stems fall inside other words ("ban" in "urban"); without prefixes to
+    // allow for, they end here.
     const bool inside_word = text::IsWordCharBefore(folded, hit_start);
+    if (inside_word && !literal_prefixed_[id]) return;
     const size_t word_start =
         inside_word ? WordStartWithin(folded, hit_start, kMaxPrefixBytes) : hit_start;
     const size_t word_end = WordEnd(folded, hit_end);

@@ -82,6 +82,8 @@ class TermIndex {
   std::vector<AnchorGroup> groups_;
   std::vector<std::vector<uint32_t>> literal_groups_;  // literal id -> groups sharing it
   std::vector<uint32_t> literal_length_;
+  // literal id -> whether some group of it accepts prefixes (a hit inside a word can count)
+  std::vector<uint8_t> literal_prefixed_;
   std::vector<std::vector<std::string>> prefix_sets_;  // owned prefix lists
   std::vector<uint32_t> maskable_;                     // single-word maskable terms
   HsDatabase db_;
