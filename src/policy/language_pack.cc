@@ -85,6 +85,12 @@ Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
     std::vector<std::string> prefixes;
     if (Status s = yaml::ReadStringList(root["prefixes"], "prefixes", &prefixes); !s.ok()) return s;
     for (const auto& p : prefixes) out->inflection.prefixes.push_back(text::FoldTerm(p));
+    std::vector<std::string> common;
+    if (root["common_words"]) {
+      if (Status s = yaml::ReadStringList(root["common_words"], "common_words", &common); !s.ok())
+        return s;
+    }
+    for (const auto& w : common) out->common_words.push_back(text::FoldTerm(w));
     if (const YAML::Node lex = root["lexicons"]) {
       if (!lex.IsMap()) return yaml::ErrorAt(lex, "lexicons must be a mapping");
       for (const auto& kv : lex) {

@@ -23,6 +23,8 @@ struct LanguagePack {
   text::InflectionRules inflection;
   std::map<std::string, std::vector<std::string>, std::less<>> lexicons;  // name -> entries
   std::map<std::string, std::string, std::less<>> ui;                     // key -> label
+  // Frequent words that tell a short post's language (folded), e.g. "nie", "sie", "jest".
+  std::vector<std::string> common_words;
 
   const std::vector<std::string>& Lexicon(std::string_view name) const;
   // The label for `key`, or the key itself when the pack lacks it.

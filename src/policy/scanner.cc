@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "detect/hs_database.h"
 #include "detect/identifiers.h"
@@ -135,6 +136,7 @@ struct Scanner::Impl {
   Policy policy;
   std::vector<std::string> languages;
   std::string fallback_language = "en";
+  text::CommonWords common_words;  // of every pack that has them
   std::vector<ListInfo> lists;
   detect::TermIndex terms;
   detect::HsDatabase raw_patterns;        // patterns any post may hold
@@ -168,7 +170,13 @@ struct Scanner::Impl {
 };
 
 Status Scanner::Impl::Build(const CompileOptions& options) {
-  for (const auto& pack : BuiltinLanguagePacks()) languages.push_back(pack.code);
+  for (const auto& pack : BuiltinLanguagePacks()) {
+    languages.push_back(pack.code);
+    if (!pack.common_words.empty()) {
+      common_words.emplace_back(pack.code, std::unordered_set<std::string>(
+                                               pack.common_words.begin(), pack.common_words.end()));
+    }
+  }
   if (!policy.languages.empty()) fallback_language = policy.languages.front();
 
   for (size_t i = 0; i < policy.clauses.size(); ++i) {
@@ -639,7 +647,8 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
     if (language.empty()) {
       const std::string sample = folded.had_invalid_utf8 ? text::SanitizeUtf8(text) : std::string();
       language = text::DetectLanguage(folded.had_invalid_utf8 ? std::string_view(sample) : text,
-                                      impl_->languages, impl_->fallback_language);
+                                      impl_->languages, impl_->fallback_language,
+                                      {folded.text, &impl_->common_words});
       out->language_detected = true;
     }
     return language;

@@ -88,6 +88,15 @@ TEST_F(ScannerTest, StoredFindingsAreExplainedInTheReadersLanguage) {
   EXPECT_FALSE(scanner_->Explain("custom.gone", "x", "lv", &message, &advice));
 }
 
+TEST_F(ScannerTest, ShortPostsWithoutDiacriticsFindTheirLanguageByCommonWords) {
+  // CLD2 cannot judge these; the packs' common words can, and the lexicons then apply.
+  const CheckResult polish = Check("Nie ufam tym politykom");
+  EXPECT_EQ(polish.language, "pl");
+  EXPECT_TRUE(Has("Nie ufam tym politykom", "politics"));
+  EXPECT_EQ(Check("Mes esam par velesanam un pret valdibu").language, "lv");
+  EXPECT_TRUE(Has("Mes esam par velesanam un pret valdibu", "politics"));
+}
+
 TEST_F(ScannerTest, CleanPostsInEveryLanguage) {
   EXPECT_EQ(Check("Lovely sunset over the harbour tonight", "en").verdict, Severity::kOk);
   EXPECT_EQ(Check("Šodien bija lieliska diena, noskrēju desmit kilometrus", "lv").verdict,

@@ -76,10 +76,41 @@ AlphabetSignal CountAlphabets(std::string_view text) {
   return s;
 }
 
+bool IsFoldedWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 }  // namespace
 
+std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words) {
+  std::vector<int> votes(common_words.size(), 0);
+  for (size_t i = 0; i < folded.size();) {
+    if (!IsFoldedWordByte(static_cast<unsigned char>(folded[i]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && IsFoldedWordByte(static_cast<unsigned char>(folded[end]))) ++end;
+    const std::string word(folded.substr(i, end - i));
+    for (size_t l = 0; l < common_words.size(); ++l) votes[l] += common_words[l].second.count(word);
+    i = end;
+  }
+  int best = 0, second = 0;
+  size_t winner = 0;
+  for (size_t l = 0; l < votes.size(); ++l) {
+    if (votes[l] > best) {
+      second = best;
+      best = votes[l];
+      winner = l;
+    } else if (votes[l] > second) {
+      second = votes[l];
+    }
+  }
+  return best > 0 && best > second ? common_words[winner].first : std::string();
+}
+
 std::string DetectLanguage(std::string_view text, const std::vector<std::string>& candidates,
-                           const std::string& fallback) {
+                           const std::string& fallback, const LanguageHints& hints) {
   const AlphabetSignal alphabet = CountAlphabets(text);
   if (alphabet.hebrew > alphabet.latin && IsCandidate(candidates, "he")) return "he";
 
@@ -96,6 +127,10 @@ std::string DetectLanguage(std::string_view text, const std::vector<std::string>
   if (alphabet.latvian > alphabet.polish && IsCandidate(candidates, "lv")) return "lv";
   if (alphabet.polish > alphabet.latvian && IsCandidate(candidates, "pl")) return "pl";
   if (alphabet.hebrew > 0 && IsCandidate(candidates, "he")) return "he";
+  if (hints.common_words) {
+    const std::string voted = VoteByCommonWords(hints.folded, *hints.common_words);
+    if (!voted.empty() && IsCandidate(candidates, voted)) return voted;
+  }
   if (IsCandidate(candidates, code)) return code;
   return fallback;
 }
