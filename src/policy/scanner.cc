@@ -13,6 +13,7 @@
 #include "detect/phone_numbers.h"
 #include "detect/term_index.h"
 #include "policy/language_pack.h"
+#include "text/english_words.h"
 #include "text/fold.h"
 #include "text/language.h"
 #include "text/utf8.h"
@@ -336,7 +337,12 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
 
   for (const auto& hit : term_hits) {
     const ListInfo& info = lists[static_cast<size_t>(terms.spec(hit.term).list)];
-    if (!info.gate_language.empty() && info.gate_language != language()) continue;
+    // A Latvian or Polish lexicon word in a post taken for English still counts when none of
+    // its words is English (Hunspell): "politykom" does, "sad" never.
+    if (!info.gate_language.empty() && info.gate_language != language() &&
+        (language() != "en" ||
+         !text::HasNoEnglishWord(folded.text.substr(hit.start, hit.end - hit.start))))
+      continue;
     // Matching ignores diacritics, because many people type without them. But when the
     // author does type them, a lexicon word written with them must have them too: Polish
     // "w sadzie" (in the orchard) is not "w sądzie" (in court).

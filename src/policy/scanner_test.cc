@@ -97,6 +97,14 @@ TEST_F(ScannerTest, ShortPostsWithoutDiacriticsFindTheirLanguageByCommonWords) {
   EXPECT_TRUE(Has("Mes esam par velesanam un pret valdibu", "politics"));
 }
 
+TEST_F(ScannerTest, LatvianAndPolishWordsCountInEnglishPostsOnlyWhenNotEnglish) {
+  // Hunspell's en_US dictionary decides: "wyborach" and "politykom" are no English words.
+  EXPECT_TRUE(Has("Big news po wyborach", "politics"));
+  EXPECT_TRUE(Has("Great politykom, honestly", "politics"));
+  // "premier" and "manager" are (the Polish lexicons list them), so English posts keep them.
+  EXPECT_FALSE(Has("The Premier League match was great, the manager is a genius", "politics"));
+}
+
 TEST_F(ScannerTest, CleanPostsInEveryLanguage) {
   EXPECT_EQ(Check("Lovely sunset over the harbour tonight", "en").verdict, Severity::kOk);
   EXPECT_EQ(Check("Šodien bija lieliska diena, noskrēju desmit kilometrus", "lv").verdict,
