@@ -86,6 +86,15 @@ class SqliteDatabase {
     return st.Run();
   }
 
+  // Prepares `sql` into `st` and binds `params` to ?1, ?2 … in order, ready to Step.
+  template <typename... Params>
+  Status Query(std::string_view sql, SqliteStatement* st, const Params&... params) {
+    if (Status s = Prepare(sql, st); !s.ok()) return s;
+    int index = 0;
+    (st->Bind(++index, params), ...);
+    return Status::Ok();
+  }
+
   int64_t LastInsertId() const;
   int Changes() const;
   std::string JournalMode();

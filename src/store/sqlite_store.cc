@@ -150,8 +150,8 @@ Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
 Status SqliteStore::CreateTeam(TeamRecord* team) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare("INSERT INTO teams (name) VALUES (?)", &st); !s.ok()) return s;
-    st.Bind(1, team->name);
+    if (Status s = db_.Query("INSERT INTO teams (name) VALUES (?)", &st, team->name); !s.ok())
+      return s;
     if (Status s = st.Run(); !s.ok()) return s;
     team->id = db_.LastInsertId();
     return Status::Ok();
@@ -161,8 +161,8 @@ Status SqliteStore::CreateTeam(TeamRecord* team) {
 Status SqliteStore::FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT id, name FROM teams WHERE name = ?", &st); !s.ok()) return s;
-  st.Bind(1, name);
+  if (Status s = db_.Query("SELECT id, name FROM teams WHERE name = ?", &st, name); !s.ok())
+    return s;
   return CollectOne(
       st,
       [](const SqliteStatement& r) {
@@ -186,8 +186,7 @@ Status SqliteStore::ListTeams(std::vector<TeamRecord>* out) {
 Status SqliteStore::FindTeamById(int64_t id, std::optional<TeamRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT id, name FROM teams WHERE id = ?", &st); !s.ok()) return s;
-  st.Bind(1, id);
+  if (Status s = db_.Query("SELECT id, name FROM teams WHERE id = ?", &st, id); !s.ok()) return s;
   return CollectOne(
       st,
       [](const SqliteStatement& r) {
@@ -230,21 +229,13 @@ Status SqliteStore::CountTeamMembers(std::map<int64_t, int64_t>* out) {
 Status SqliteStore::CreateUser(UserRecord* user) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
+    if (Status s = db_.Query(
             "INSERT INTO users (email, name, role, language, team_id, password_hash, active,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            &st);
-        !s.ok()) {
+            &st, user->email, user->name, user->role, user->language, user->team_id,
+            user->password_hash, static_cast<int64_t>(user->active), user->created_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, user->email);
-    st.Bind(2, user->name);
-    st.Bind(3, user->role);
-    st.Bind(4, user->language);
-    st.Bind(5, user->team_id);
-    st.Bind(6, user->password_hash);
-    st.Bind(7, static_cast<int64_t>(user->active));
-    st.Bind(8, user->created_at);
     if (Status s = st.Run(); !s.ok()) return s;
     user->id = db_.LastInsertId();
     return Status::Ok();
@@ -267,22 +258,18 @@ Status SqliteStore::UpdateUser(const UserRecord& user) {
 Status SqliteStore::FindUserById(int64_t id, std::optional<UserRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kUserColumns, "FROM users WHERE id = ?"), &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kUserColumns, "FROM users WHERE id = ?"), &st, id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, id);
   return CollectOne(st, ReadUser, out);
 }
 
 Status SqliteStore::FindUserByEmail(std::string_view email, std::optional<UserRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), &st, email);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, email);
   return CollectOne(st, ReadUser, out);
 }
 
@@ -310,18 +297,13 @@ Status SqliteStore::CountUsers(int64_t* out) {
 Status SqliteStore::CreateSession(const SessionRecord& session) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
+    if (Status s = db_.Query(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            &st);
-        !s.ok()) {
+            &st, session.token_hash, session.user_id, session.csrf_token, session.created_at,
+            session.expires_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, session.token_hash);
-    st.Bind(2, session.user_id);
-    st.Bind(3, session.csrf_token);
-    st.Bind(4, session.created_at);
-    st.Bind(5, session.expires_at);
     return st.Run();
   });
 }
@@ -330,13 +312,11 @@ Status SqliteStore::FindSession(std::string_view token_hash, std::optional<Sessi
   std::lock_guard lock(mutex_);
   SqliteStatement st;
   if (Status s =
-          db_.Prepare("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions"
-                      " WHERE token_hash = ?",
-                      &st);
-      !s.ok()) {
+          db_.Query("SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions"
+                    " WHERE token_hash = ?",
+                    &st, token_hash);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, token_hash);
   return CollectOne(
       st,
       [](const SqliteStatement& r) {
@@ -356,8 +336,8 @@ Status SqliteStore::RenewSession(std::string_view token_hash, int64_t expires_at
 Status SqliteStore::DeleteSession(std::string_view token_hash) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare("DELETE FROM sessions WHERE token_hash = ?", &st); !s.ok()) return s;
-    st.Bind(1, token_hash);
+    if (Status s = db_.Query("DELETE FROM sessions WHERE token_hash = ?", &st, token_hash); !s.ok())
+      return s;
     return st.Run();
   });
 }
@@ -365,8 +345,8 @@ Status SqliteStore::DeleteSession(std::string_view token_hash) {
 Status SqliteStore::DeleteSessionsOfUser(int64_t user_id) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare("DELETE FROM sessions WHERE user_id = ?", &st); !s.ok()) return s;
-    st.Bind(1, user_id);
+    if (Status s = db_.Query("DELETE FROM sessions WHERE user_id = ?", &st, user_id); !s.ok())
+      return s;
     return st.Run();
   });
 }
@@ -374,9 +354,8 @@ Status SqliteStore::DeleteSessionsOfUser(int64_t user_id) {
 Status SqliteStore::DeleteExpiredSessions(int64_t now) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare("DELETE FROM sessions WHERE expires_at <= ?", &st); !s.ok())
+    if (Status s = db_.Query("DELETE FROM sessions WHERE expires_at <= ?", &st, now); !s.ok())
       return s;
-    st.Bind(1, now);
     return st.Run();
   });
 }
@@ -398,13 +377,11 @@ Status SqliteStore::FindApiToken(std::string_view token_hash, std::optional<ApiT
   std::lock_guard lock(mutex_);
   SqliteStatement st;
   if (Status s =
-          db_.Prepare("SELECT id, token_hash, user_id, name, created_at, revoked FROM api_tokens"
-                      " WHERE token_hash = ?",
-                      &st);
-      !s.ok()) {
+          db_.Query("SELECT id, token_hash, user_id, name, created_at, revoked FROM api_tokens"
+                    " WHERE token_hash = ?",
+                    &st, token_hash);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, token_hash);
   return CollectOne(
       st,
       [](const SqliteStatement& r) {
@@ -434,15 +411,11 @@ Status SqliteStore::CreatePolicyVersion(PolicyVersionRecord* version) {
 Status SqliteStore::UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
-            "UPDATE policy_versions SET title = ?, yaml = ? WHERE id = ? AND status = 'draft'",
-            &st);
-        !s.ok()) {
+    if (Status s = db_.Query(
+            "UPDATE policy_versions SET title = ?, yaml = ? WHERE id = ? AND status = 'draft'", &st,
+            title, yaml, id);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, title);
-    st.Bind(2, yaml);
-    st.Bind(3, id);
     if (Status s = st.Run(); !s.ok()) return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
   });
@@ -465,11 +438,9 @@ Status SqliteStore::FindPolicyVersion(int64_t id, std::optional<PolicyVersionRec
   std::lock_guard lock(mutex_);
   SqliteStatement st;
   if (Status s =
-          db_.Prepare(Sql("SELECT", kPolicyColumns, "FROM policy_versions WHERE id = ?"), &st);
-      !s.ok()) {
+          db_.Query(Sql("SELECT", kPolicyColumns, "FROM policy_versions WHERE id = ?"), &st, id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, id);
   return CollectOne(st, ReadPolicyVersion, out);
 }
 
@@ -513,14 +484,11 @@ Status SqliteStore::AddPolicyComment(PolicyCommentRecord* comment) {
 Status SqliteStore::ListPolicyComments(int64_t version_id, std::vector<PolicyCommentRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s =
-          db_.Prepare("SELECT id, version_id, author_id, text, created_at FROM policy_comments"
-                      " WHERE version_id = ? ORDER BY id",
-                      &st);
-      !s.ok()) {
+  if (Status s = db_.Query("SELECT id, version_id, author_id, text, created_at FROM policy_comments"
+                           " WHERE version_id = ? ORDER BY id",
+                           &st, version_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, version_id);
   return CollectRows(
       st,
       [](const SqliteStatement& r) {
@@ -533,16 +501,12 @@ Status SqliteStore::ListPolicyComments(int64_t version_id, std::vector<PolicyCom
 Status SqliteStore::Acknowledge(const AcknowledgementRecord& ack) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
+    if (Status s = db_.Query(
             "INSERT OR IGNORE INTO acknowledgements (user_id, version_id, acknowledged_at)"
             " VALUES (?, ?, ?)",
-            &st);
-        !s.ok()) {
+            &st, ack.user_id, ack.version_id, ack.acknowledged_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, ack.user_id);
-    st.Bind(2, ack.version_id);
-    st.Bind(3, ack.acknowledged_at);
     return st.Run();
   });
 }
@@ -551,14 +515,11 @@ Status SqliteStore::FindAcknowledgement(int64_t user_id, int64_t version_id,
                                         std::optional<AcknowledgementRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-                             " WHERE user_id = ? AND version_id = ?",
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+                           " WHERE user_id = ? AND version_id = ?",
+                           &st, user_id, version_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, user_id);
-  st.Bind(2, version_id);
   return CollectOne(
       st,
       [](const SqliteStatement& r) {
@@ -571,13 +532,11 @@ Status SqliteStore::ListAcknowledgements(int64_t version_id,
                                          std::vector<AcknowledgementRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-                             " WHERE version_id = ? ORDER BY acknowledged_at",
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+                           " WHERE version_id = ? ORDER BY acknowledged_at",
+                           &st, version_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, version_id);
   return CollectRows(
       st,
       [](const SqliteStatement& r) {
@@ -591,28 +550,16 @@ Status SqliteStore::ListAcknowledgements(int64_t version_id,
 Status SqliteStore::CreatePost(PostRecord* post) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
-            "INSERT INTO posts (author_id, text, language, verdict, result_json, status,"
-            " policy_version_id, author_note, reviewer_id, review_comment, created_at,"
-            " updated_at, submitted_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            &st);
-        !s.ok()) {
+    if (Status s =
+            db_.Query("INSERT INTO posts (author_id, text, language, verdict, result_json, status,"
+                      " policy_version_id, author_note, reviewer_id, review_comment, created_at,"
+                      " updated_at, submitted_at, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      &st, post->author_id, post->text, post->language, post->verdict,
+                      post->result_json, post->status, post->policy_version_id, post->author_note,
+                      post->reviewer_id, post->review_comment, post->created_at, post->updated_at,
+                      post->submitted_at, post->decided_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, post->author_id);
-    st.Bind(2, post->text);
-    st.Bind(3, post->language);
-    st.Bind(4, post->verdict);
-    st.Bind(5, post->result_json);
-    st.Bind(6, post->status);
-    st.Bind(7, post->policy_version_id);
-    st.Bind(8, post->author_note);
-    st.Bind(9, post->reviewer_id);
-    st.Bind(10, post->review_comment);
-    st.Bind(11, post->created_at);
-    st.Bind(12, post->updated_at);
-    st.Bind(13, post->submitted_at);
-    st.Bind(14, post->decided_at);
     if (Status s = st.Run(); !s.ok()) return s;
     post->id = db_.LastInsertId();
     return Status::Ok();
@@ -622,28 +569,15 @@ Status SqliteStore::CreatePost(PostRecord* post) {
 Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected_status) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
+    if (Status s = db_.Query(
             "UPDATE posts SET text = ?, language = ?, verdict = ?, result_json = ?, status = ?,"
             " policy_version_id = ?, author_note = ?, reviewer_id = ?, review_comment = ?,"
             " updated_at = ?, submitted_at = ?, decided_at = ? WHERE id = ? AND status = ?",
-            &st);
-        !s.ok()) {
+            &st, post.text, post.language, post.verdict, post.result_json, post.status,
+            post.policy_version_id, post.author_note, post.reviewer_id, post.review_comment,
+            post.updated_at, post.submitted_at, post.decided_at, post.id, expected_status);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, post.text);
-    st.Bind(2, post.language);
-    st.Bind(3, post.verdict);
-    st.Bind(4, post.result_json);
-    st.Bind(5, post.status);
-    st.Bind(6, post.policy_version_id);
-    st.Bind(7, post.author_note);
-    st.Bind(8, post.reviewer_id);
-    st.Bind(9, post.review_comment);
-    st.Bind(10, post.updated_at);
-    st.Bind(11, post.submitted_at);
-    st.Bind(12, post.decided_at);
-    st.Bind(13, post.id);
-    st.Bind(14, expected_status);
     if (Status s = st.Run(); !s.ok()) return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
   });
@@ -652,38 +586,32 @@ Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected
 Status SqliteStore::FindPost(int64_t id, std::optional<PostRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), &st, id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, id);
   return CollectOne(st, ReadPost, out);
 }
 
 Status SqliteStore::ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(
+  if (Status s = db_.Query(
           Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-          &st);
-      !s.ok()) {
+          &st, author_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, author_id);
   return CollectRows(st, ReadPost, out);
 }
 
 Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns,
-                                 "FROM posts WHERE status = ?"
-                                 " ORDER BY submitted_at, id LIMIT 500"),
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kPostColumns,
+                               "FROM posts WHERE status = ?"
+                               " ORDER BY submitted_at, id LIMIT 500"),
+                           &st, status);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, status);
   return CollectRows(st, ReadPost, out);
 }
 
@@ -703,13 +631,11 @@ Status SqliteStore::AddPostEvent(PostEventRecord* event) {
 Status SqliteStore::ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT id, post_id, actor_id, action, comment, at FROM post_events"
-                             " WHERE post_id = ? ORDER BY id",
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query("SELECT id, post_id, actor_id, action, comment, at FROM post_events"
+                           " WHERE post_id = ? ORDER BY id",
+                           &st, post_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, post_id);
   return CollectRows(
       st,
       [](const SqliteStatement& r) {
@@ -747,14 +673,10 @@ Status SqliteStore::DeletePostsChangedBefore(const std::vector<std::string>& sta
 Status SqliteStore::CreateQuestion(QuestionRecord* question) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
-            "INSERT INTO questions (author_id, text, created_at) VALUES (?, ?, ?)", &st);
-        !s.ok()) {
+    if (Status s = db_.Query("INSERT INTO questions (author_id, text, created_at) VALUES (?, ?, ?)",
+                             &st, question->author_id, question->text, question->created_at);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, question->author_id);
-    st.Bind(2, question->text);
-    st.Bind(3, question->created_at);
     if (Status s = st.Run(); !s.ok()) return s;
     question->id = db_.LastInsertId();
     return Status::Ok();
@@ -764,15 +686,11 @@ Status SqliteStore::CreateQuestion(QuestionRecord* question) {
 Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
-            "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?", &st);
-        !s.ok()) {
+    if (Status s = db_.Query(
+            "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?", &st,
+            answer, by, at, id);
+        !s.ok())
       return s;
-    }
-    st.Bind(1, answer);
-    st.Bind(2, by);
-    st.Bind(3, at);
-    st.Bind(4, id);
     if (Status s = st.Run(); !s.ok()) return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such question");
   });
@@ -781,24 +699,20 @@ Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t 
 Status SqliteStore::FindQuestion(int64_t id, std::optional<QuestionRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns, "FROM questions WHERE id = ?"), &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns, "FROM questions WHERE id = ?"), &st, id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, id);
   return CollectOne(st, ReadQuestion, out);
 }
 
 Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
-                                 "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns,
+                               "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
+                           &st, author_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, author_id);
   return CollectRows(st, ReadQuestion, out);
 }
 
@@ -820,11 +734,10 @@ Status SqliteStore::FindNotificationsSeenAt(int64_t user_id, std::optional<int64
   std::lock_guard lock(mutex_);
   out->reset();
   SqliteStatement st;
-  if (Status s = db_.Prepare("SELECT seen_at FROM notification_marks WHERE user_id = ?", &st);
-      !s.ok()) {
+  if (Status s =
+          db_.Query("SELECT seen_at FROM notification_marks WHERE user_id = ?", &st, user_id);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, user_id);
   Status s;
   if (st.Step(&s)) *out = st.ColumnInt(0);
   return s;
@@ -843,17 +756,13 @@ Status SqliteStore::ListDecidedPostsOfAuthor(int64_t author_id, int64_t since, i
                                              std::vector<PostRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kPostColumns,
-                                 "FROM posts WHERE author_id = ? AND decided_at >= ?"
-                                 " AND status IN ('approved', 'rejected', 'changes_requested')"
-                                 " ORDER BY decided_at DESC, id DESC LIMIT ?"),
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kPostColumns,
+                               "FROM posts WHERE author_id = ? AND decided_at >= ?"
+                               " AND status IN ('approved', 'rejected', 'changes_requested')"
+                               " ORDER BY decided_at DESC, id DESC LIMIT ?"),
+                           &st, author_id, since, limit);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, author_id);
-  st.Bind(2, since);
-  st.Bind(3, limit);
   return CollectRows(st, ReadPost, out);
 }
 
@@ -861,16 +770,12 @@ Status SqliteStore::ListAnsweredQuestionsOfAuthor(int64_t author_id, int64_t sin
                                                   std::vector<QuestionRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
-                                 "FROM questions WHERE author_id = ? AND answered_at >= ?"
-                                 " ORDER BY answered_at DESC, id DESC LIMIT ?"),
-                             &st);
-      !s.ok()) {
+  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns,
+                               "FROM questions WHERE author_id = ? AND answered_at >= ?"
+                               " ORDER BY answered_at DESC, id DESC LIMIT ?"),
+                           &st, author_id, since, limit);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, author_id);
-  st.Bind(2, since);
-  st.Bind(3, limit);
   return CollectRows(st, ReadQuestion, out);
 }
 
@@ -901,17 +806,12 @@ Status SqliteStore::CountWaitingWork(WaitingWork* out) {
 Status SqliteStore::AppendAudit(AuditRecord* entry) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Prepare(
+    if (Status s = db_.Query(
             "INSERT INTO audit_log (at, actor_id, action, object, detail) VALUES (?, ?, ?, ?, ?)",
-            &st);
-        !s.ok()) {
+            &st, entry->at, entry->actor_id, entry->action, entry->object,
+            entry->detail.empty() ? std::string_view("{}") : std::string_view(entry->detail));
+        !s.ok())
       return s;
-    }
-    st.Bind(1, entry->at);
-    st.Bind(2, entry->actor_id);
-    st.Bind(3, entry->action);
-    st.Bind(4, entry->object);
-    st.Bind(5, entry->detail.empty() ? std::string_view("{}") : std::string_view(entry->detail));
     if (Status s = st.Run(); !s.ok()) return s;
     entry->id = db_.LastInsertId();
     return Status::Ok();
@@ -928,17 +828,13 @@ Status SqliteStore::ListAudit(const AuditQuery& query, std::vector<AuditRecord>*
     pattern += c;
   }
   pattern += '%';
-  if (Status s = db_.Prepare(
+  if (Status s = db_.Query(
           std::string("SELECT id, at, actor_id, action, object, detail FROM audit_log"
                       " WHERE id < ? AND (action ") +
               (query.exclude_prefix ? "NOT " : "") + "LIKE ? ESCAPE '\\') ORDER BY id DESC LIMIT ?",
-          &st);
-      !s.ok()) {
+          &st, query.before_id.value_or(std::numeric_limits<int64_t>::max()), pattern, query.limit);
+      !s.ok())
     return s;
-  }
-  st.Bind(1, query.before_id.value_or(std::numeric_limits<int64_t>::max()));
-  st.Bind(2, pattern);
-  st.Bind(3, query.limit);
   return CollectRows(
       st,
       [](const SqliteStatement& r) {
