@@ -141,6 +141,24 @@ Status SqliteStore::Write(const std::function<Status()>& body) {
   return result;
 }
 
+template <typename Record, typename Reader, typename... Params>
+Status SqliteStore::SelectAll(std::string_view sql, Reader read, std::vector<Record>* out,
+                              const Params&... params) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Query(sql, &st, params...); !s.ok()) return s;
+  return CollectRows(st, read, out);
+}
+
+template <typename Record, typename Reader, typename... Params>
+Status SqliteStore::SelectOne(std::string_view sql, Reader read, std::optional<Record>* out,
+                              const Params&... params) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement st;
+  if (Status s = db_.Query(sql, &st, params...); !s.ok()) return s;
+  return CollectOne(st, read, out);
+}
+
 Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
   return Write([&] { return body(*this); });
 }
@@ -159,16 +177,12 @@ Status SqliteStore::CreateTeam(TeamRecord* team) {
 }
 
 Status SqliteStore::FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT id, name FROM teams WHERE name = ?", &st, name); !s.ok())
-    return s;
-  return CollectOne(
-      st,
+  return SelectOne(
+      "SELECT id, name FROM teams WHERE name = ?",
       [](const SqliteStatement& r) {
         return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
       },
-      out);
+      out, name);
 }
 
 Status SqliteStore::ListTeams(std::vector<TeamRecord>* out) {
@@ -184,15 +198,12 @@ Status SqliteStore::ListTeams(std::vector<TeamRecord>* out) {
 }
 
 Status SqliteStore::FindTeamById(int64_t id, std::optional<TeamRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT id, name FROM teams WHERE id = ?", &st, id); !s.ok()) return s;
-  return CollectOne(
-      st,
+  return SelectOne(
+      "SELECT id, name FROM teams WHERE id = ?",
       [](const SqliteStatement& r) {
         return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
       },
-      out);
+      out, id);
 }
 
 Status SqliteStore::RenameTeam(int64_t id, std::string_view name) {
@@ -256,21 +267,11 @@ Status SqliteStore::UpdateUser(const UserRecord& user) {
 }
 
 Status SqliteStore::FindUserById(int64_t id, std::optional<UserRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kUserColumns, "FROM users WHERE id = ?"), &st, id);
-      !s.ok())
-    return s;
-  return CollectOne(st, ReadUser, out);
+  return SelectOne(Sql("SELECT", kUserColumns, "FROM users WHERE id = ?"), ReadUser, out, id);
 }
 
 Status SqliteStore::FindUserByEmail(std::string_view email, std::optional<UserRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), &st, email);
-      !s.ok())
-    return s;
-  return CollectOne(st, ReadUser, out);
+  return SelectOne(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), ReadUser, out, email);
 }
 
 Status SqliteStore::ListUsers(std::vector<UserRecord>* out) {
@@ -482,20 +483,14 @@ Status SqliteStore::AddPolicyComment(PolicyCommentRecord* comment) {
 }
 
 Status SqliteStore::ListPolicyComments(int64_t version_id, std::vector<PolicyCommentRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT id, version_id, author_id, text, created_at FROM policy_comments"
-                           " WHERE version_id = ? ORDER BY id",
-                           &st, version_id);
-      !s.ok())
-    return s;
-  return CollectRows(
-      st,
+  return SelectAll(
+      "SELECT id, version_id, author_id, text, created_at FROM policy_comments"
+      " WHERE version_id = ? ORDER BY id",
       [](const SqliteStatement& r) {
         return PolicyCommentRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2), r.ColumnText(3),
                                    r.ColumnInt(4)};
       },
-      out);
+      out, version_id);
 }
 
 Status SqliteStore::Acknowledge(const AcknowledgementRecord& ack) {
@@ -513,36 +508,24 @@ Status SqliteStore::Acknowledge(const AcknowledgementRecord& ack) {
 
 Status SqliteStore::FindAcknowledgement(int64_t user_id, int64_t version_id,
                                         std::optional<AcknowledgementRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-                           " WHERE user_id = ? AND version_id = ?",
-                           &st, user_id, version_id);
-      !s.ok())
-    return s;
-  return CollectOne(
-      st,
+  return SelectOne(
+      "SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+      " WHERE user_id = ? AND version_id = ?",
       [](const SqliteStatement& r) {
         return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
       },
-      out);
+      out, user_id, version_id);
 }
 
 Status SqliteStore::ListAcknowledgements(int64_t version_id,
                                          std::vector<AcknowledgementRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-                           " WHERE version_id = ? ORDER BY acknowledged_at",
-                           &st, version_id);
-      !s.ok())
-    return s;
-  return CollectRows(
-      st,
+  return SelectAll(
+      "SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
+      " WHERE version_id = ? ORDER BY acknowledged_at",
       [](const SqliteStatement& r) {
         return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
       },
-      out);
+      out, version_id);
 }
 
 // ---- posts ----
@@ -584,35 +567,20 @@ Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected
 }
 
 Status SqliteStore::FindPost(int64_t id, std::optional<PostRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), &st, id);
-      !s.ok())
-    return s;
-  return CollectOne(st, ReadPost, out);
+  return SelectOne(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), ReadPost, out, id);
 }
 
 Status SqliteStore::ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(
-          Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-          &st, author_id);
-      !s.ok())
-    return s;
-  return CollectRows(st, ReadPost, out);
+  return SelectAll(
+      Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
+      ReadPost, out, author_id);
 }
 
 Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kPostColumns,
-                               "FROM posts WHERE status = ?"
-                               " ORDER BY submitted_at, id LIMIT 500"),
-                           &st, status);
-      !s.ok())
-    return s;
-  return CollectRows(st, ReadPost, out);
+  return SelectAll(Sql("SELECT", kPostColumns,
+                       "FROM posts WHERE status = ?"
+                       " ORDER BY submitted_at, id LIMIT 500"),
+                   ReadPost, out, status);
 }
 
 Status SqliteStore::AddPostEvent(PostEventRecord* event) {
@@ -629,20 +597,14 @@ Status SqliteStore::AddPostEvent(PostEventRecord* event) {
 }
 
 Status SqliteStore::ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query("SELECT id, post_id, actor_id, action, comment, at FROM post_events"
-                           " WHERE post_id = ? ORDER BY id",
-                           &st, post_id);
-      !s.ok())
-    return s;
-  return CollectRows(
-      st,
+  return SelectAll(
+      "SELECT id, post_id, actor_id, action, comment, at FROM post_events"
+      " WHERE post_id = ? ORDER BY id",
       [](const SqliteStatement& r) {
         return PostEventRecord{r.ColumnInt(0),  r.ColumnInt(1),  r.ColumnInt(2),
                                r.ColumnText(3), r.ColumnText(4), r.ColumnInt(5)};
       },
-      out);
+      out, post_id);
 }
 
 // ---- questions ----
@@ -697,23 +659,14 @@ Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t 
 }
 
 Status SqliteStore::FindQuestion(int64_t id, std::optional<QuestionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns, "FROM questions WHERE id = ?"), &st, id);
-      !s.ok())
-    return s;
-  return CollectOne(st, ReadQuestion, out);
+  return SelectOne(Sql("SELECT", kQuestionColumns, "FROM questions WHERE id = ?"), ReadQuestion,
+                   out, id);
 }
 
 Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns,
-                               "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-                           &st, author_id);
-      !s.ok())
-    return s;
-  return CollectRows(st, ReadQuestion, out);
+  return SelectAll(Sql("SELECT", kQuestionColumns,
+                       "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
+                   ReadQuestion, out, author_id);
 }
 
 Status SqliteStore::ListAllQuestions(std::vector<QuestionRecord>* out) {
@@ -754,29 +707,19 @@ Status SqliteStore::MarkNotificationsSeen(int64_t user_id, int64_t at) {
 
 Status SqliteStore::ListDecidedPostsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
                                              std::vector<PostRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kPostColumns,
-                               "FROM posts WHERE author_id = ? AND decided_at >= ?"
-                               " AND status IN ('approved', 'rejected', 'changes_requested')"
-                               " ORDER BY decided_at DESC, id DESC LIMIT ?"),
-                           &st, author_id, since, limit);
-      !s.ok())
-    return s;
-  return CollectRows(st, ReadPost, out);
+  return SelectAll(Sql("SELECT", kPostColumns,
+                       "FROM posts WHERE author_id = ? AND decided_at >= ?"
+                       " AND status IN ('approved', 'rejected', 'changes_requested')"
+                       " ORDER BY decided_at DESC, id DESC LIMIT ?"),
+                   ReadPost, out, author_id, since, limit);
 }
 
 Status SqliteStore::ListAnsweredQuestionsOfAuthor(int64_t author_id, int64_t since, int64_t limit,
                                                   std::vector<QuestionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(Sql("SELECT", kQuestionColumns,
-                               "FROM questions WHERE author_id = ? AND answered_at >= ?"
-                               " ORDER BY answered_at DESC, id DESC LIMIT ?"),
-                           &st, author_id, since, limit);
-      !s.ok())
-    return s;
-  return CollectRows(st, ReadQuestion, out);
+  return SelectAll(Sql("SELECT", kQuestionColumns,
+                       "FROM questions WHERE author_id = ? AND answered_at >= ?"
+                       " ORDER BY answered_at DESC, id DESC LIMIT ?"),
+                   ReadQuestion, out, author_id, since, limit);
 }
 
 Status SqliteStore::CountWaitingWork(WaitingWork* out) {

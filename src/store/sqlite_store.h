@@ -94,6 +94,14 @@ class SqliteStore final : public Store {
   SqliteStore() = default;
   // Runs `body` under the lock inside a transaction (or a savepoint when nested).
   Status Write(const std::function<Status()>& body);
+  // Under the lock: runs the query `sql` with `params` and reads every row (or the first)
+  // with `read`.
+  template <typename Record, typename Reader, typename... Params>
+  Status SelectAll(std::string_view sql, Reader read, std::vector<Record>* out,
+                   const Params&... params);
+  template <typename Record, typename Reader, typename... Params>
+  Status SelectOne(std::string_view sql, Reader read, std::optional<Record>* out,
+                   const Params&... params);
 
   std::recursive_mutex mutex_;
   SqliteDatabase db_;
