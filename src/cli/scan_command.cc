@@ -131,14 +131,26 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, const std::string& 
     ++r->errors;
     return;
   }
-  // The contract's order: id, verdict, findings (then the language).
-  nlohmann::json out = CheckResultToJson(result);
-  nlohmann::ordered_json ordered;
-  ordered["id"] = id;
-  ordered["verdict"] = out["verdict"];
-  ordered["findings"] = out["findings"];
-  ordered["language"] = out["language"];
-  r->output += ordered.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // The contract's order: id, verdict, findings (then the language). Most posts have no
+  // findings; their line is written directly, byte for byte what the JSON library writes.
+  if (result.findings.empty()) {
+    r->output += "{\"id\":";
+    r->output += id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    r->output += ",\"verdict\":\"";
+    r->output += SeverityName(result.verdict);
+    r->output += "\",\"findings\":[],\"language\":";
+    r->output += nlohmann::json(result.language)
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    r->output += "}\n";
+  } else {
+    nlohmann::json out = CheckResultToJson(result);
+    nlohmann::ordered_json ordered;
+    ordered["id"] = id;
+    ordered["verdict"] = out["verdict"];
+    ordered["findings"] = out["findings"];
+    ordered["language"] = out["language"];
+    r->output += ordered.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
   ++r->posts;
   ++r->verdicts[static_cast<size_t>(result.verdict)];
   for (const auto& f : result.findings) ++r->categories[f.category];
