@@ -326,7 +326,7 @@ export async function auditView(app: App): Promise<HTMLElement> {
     }
     const r = await api<{ entries: AuditEntry[]; next_before: number | null }>("GET",
       `/audit?kind=${kind.value}${before ? `&before=${before}` : ""}`);
-    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? t("command_line")),
+    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? (e.action.startsWith("retention.") ? t("automatic_housekeeping") : t("command_line"))),
       h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
       h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))));
     before = r.next_before;
