@@ -2,12 +2,15 @@
 
 #include <hunspell.hxx>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+
+#include "text/fold.h"
 
 namespace chorus::text {
 namespace {
@@ -49,10 +52,6 @@ class Dictionary {
   std::unordered_map<std::string, bool> cache_;  // guarded by mutex_
 };
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 }  // namespace
 
 bool MayBeEnglish(std::string_view folded_word) {
@@ -60,19 +59,9 @@ bool MayBeEnglish(std::string_view folded_word) {
 }
 
 bool HasNoEnglishWord(std::string_view folded) {
-  bool any = false;
-  for (size_t i = 0; i < folded.size();) {
-    if (!IsWordByte(static_cast<unsigned char>(folded[i]))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < folded.size() && IsWordByte(static_cast<unsigned char>(folded[end]))) ++end;
-    if (MayBeEnglish(folded.substr(i, end - i))) return false;
-    any = true;
-    i = end;
-  }
-  return any;
+  const std::vector<std::string_view> words = FoldedWords(folded);
+  return !words.empty() && std::none_of(words.begin(), words.end(),
+                                        [](std::string_view w) { return MayBeEnglish(w); });
 }
 
 }  // namespace chorus::text

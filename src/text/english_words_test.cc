@@ -18,6 +18,7 @@ TEST(EnglishWords, EveryWordMustBeForeign) {
   EXPECT_FALSE(HasNoEnglishWord("partia minister"));
   EXPECT_FALSE(HasNoEnglishWord("")) << "no words, nothing to let through";
   EXPECT_FALSE(HasNoEnglishWord(" - "));
+  EXPECT_FALSE(HasNoEnglishWord("„minister”")) << "quotes are not part of the word";
 }
 
 }  // namespace

@@ -409,6 +409,26 @@ bool IsWordCharAt(std::string_view folded, size_t pos) {
   return IsLetterOrDigit(DecodeUtf8(folded, pos, &len));
 }
 
+std::vector<std::string_view> FoldedWords(std::string_view folded) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    size_t len = 1;
+    DecodeUtf8(folded, pos, &len);
+    if (!IsWordCharAt(folded, pos)) {
+      pos += len;
+      continue;
+    }
+    const size_t start = pos;
+    while (pos < folded.size() && IsWordCharAt(folded, pos)) {
+      DecodeUtf8(folded, pos, &len);
+      pos += len;
+    }
+    words.push_back(folded.substr(start, pos - start));
+  }
+  return words;
+}
+
 bool IsWordCharBefore(std::string_view folded, size_t pos) {
   if (pos == 0 || pos > folded.size()) return false;
   size_t start = pos - 1;

@@ -56,6 +56,9 @@ bool IsWordCharAt(std::string_view folded, size_t pos);
 // True if the code point ending just before folded[pos] is a letter or digit.
 bool IsWordCharBefore(std::string_view folded, size_t pos);
 
+// The words of folded text: maximal runs of IsWordCharAt code points, in order.
+std::vector<std::string_view> FoldedWords(std::string_view folded);
+
 // True for a letter or digit in any script (ICU's definition).
 bool IsLetterOrDigit(char32_t cp);
 

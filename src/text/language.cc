@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace CLD2 {
@@ -76,24 +77,13 @@ AlphabetSignal CountAlphabets(std::string_view text) {
   return s;
 }
 
-bool IsFoldedWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 }  // namespace
 
 std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words) {
   std::vector<int> votes(common_words.size(), 0);
-  for (size_t i = 0; i < folded.size();) {
-    if (!IsFoldedWordByte(static_cast<unsigned char>(folded[i]))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < folded.size() && IsFoldedWordByte(static_cast<unsigned char>(folded[end]))) ++end;
-    const std::string word(folded.substr(i, end - i));
+  for (const std::string_view w : FoldedWords(folded)) {
+    const std::string word(w);
     for (size_t l = 0; l < common_words.size(); ++l) votes[l] += common_words[l].second.count(word);
-    i = end;
   }
   int best = 0, second = 0;
   size_t winner = 0;

@@ -24,6 +24,7 @@ TEST(VoteByCommonWords, CountsWholeWordsAndRefusesTies) {
   EXPECT_EQ(VoteByCommonWords("nietzsche thematic irony", Words()), "") << "words, not parts";
   EXPECT_EQ(VoteByCommonWords("", Words()), "");
   EXPECT_EQ(VoteByCommonWords("nie,tym;jest!", Words()), "pl") << "punctuation separates";
+  EXPECT_EQ(VoteByCommonWords("„nie” — ufam", Words()), "pl") << "so does typographic punctuation";
 }
 
 TEST(DetectLanguage, ShortPostsWithoutDiacriticsUseTheCommonWords) {
