@@ -4,23 +4,10 @@
 // labels and titles, and looks for any English catalogue text that differs from its
 // translation, as a whole phrase. Run directly with node so the skip code reaches CTest.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { TestServer } from "../api/server_harness.mjs";
+import { catalog, launchChromium, webRoot } from "./browser_harness.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: chromium is not installed at ${CHROMIUM} (scripts/install-deps installs it)`);
-  process.exit(77);
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const webRoot = process.env.CHORUS_WEB_ROOT ?? join(root, "web", "dist");
-const { chromium } = createRequire(join(root, "web", "package.json"))("playwright-core");
-const catalog = (lang) => JSON.parse(readFileSync(join(root, "web", "src", "i18n", `${lang}.json`), "utf8"));
 const en = catalog("en");
 
 const server = new TestServer({ demo: true, web: webRoot });
@@ -28,11 +15,7 @@ let browser;
 
 before(async () => {
   await server.start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -4,29 +4,13 @@
 // the new version, and the employee acknowledges it and switches the interface to Hebrew
 // (right to left). Run directly with node (not --test) so the skip code reaches CTest.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { PASSWORD, PEOPLE, TestServer } from "../api/server_harness.mjs";
+import { catalog as i18n, launchChromium, root, webRoot } from "./browser_harness.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SKIP = 77; // CTest SKIP_RETURN_CODE
-
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIP: chromium is not installed at ${CHROMIUM} (scripts/install-deps installs it)`);
-  process.exit(SKIP);
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const webRoot = process.env.CHORUS_WEB_ROOT ?? join(root, "web", "dist");
-const requireFromWeb = createRequire(join(root, "web", "package.json"));
-const { chromium } = requireFromWeb("playwright-core"); // fails clearly if `npm ci` was not run
-const i18n = (lang) => JSON.parse(readFileSync(join(root, "web", "src", "i18n", `${lang}.json`), "utf8"));
 const demoPolicy = join(root, "packs", "demo", "policy.yaml");
-
-assert.ok(existsSync(join(webRoot, "index.html")), `the web app is not built in ${webRoot}`);
 
 const server = new TestServer({ policy: demoPolicy, web: webRoot });
 let browser;
@@ -35,11 +19,7 @@ let base;
 before(async () => {
   server.setupPeople();
   base = await server.start();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
