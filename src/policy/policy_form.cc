@@ -427,10 +427,11 @@ const std::vector<std::string>& PolicyFormListKeys() {
   return keys;
 }
 
-Status ReadPolicyForm(std::string_view yaml_text, PolicyForm* out) {
+namespace {
+
+// The form of a parsed policy file (ReadPolicyForm without the parsing).
+Status ReadFormOf(const YAML::Node& root, PolicyForm* out) {
   *out = PolicyForm();
-  YAML::Node root;
-  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
   if (root && !root.IsNull() && !root.IsMap())
     return yaml::ErrorAt(root, "a policy file must be a mapping of keys to values");
   for (const auto& key : PolicyFormListKeys()) out->lists[key] = {};
@@ -537,12 +538,20 @@ Status ReadPolicyForm(std::string_view yaml_text, PolicyForm* out) {
   return Status::Ok();
 }
 
-Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::string* out) {
-  if (Status s = ValidateForm(form); !s.ok()) return s;
-  PolicyForm old;
-  if (Status s = ReadPolicyForm(yaml_text, &old); !s.ok()) return s;
+}  // namespace
+
+Status ReadPolicyForm(std::string_view yaml_text, PolicyForm* out) {
   YAML::Node root;
   if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
+  return ReadFormOf(root, out);
+}
+
+Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::string* out) {
+  if (Status s = ValidateForm(form); !s.ok()) return s;
+  YAML::Node root;
+  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
+  PolicyForm old;
+  if (Status s = ReadFormOf(root, &old); !s.ok()) return s;
 
   // The new value of every top-level key that changed, in canonical order.
   KeyChanges changes;
