@@ -439,6 +439,7 @@ describe("policy form editor", () => {
 
     const saved = await admin.request("PUT", `/api/v1/policy/versions/${id}/form`, {
       revision: form.json.revision,
+      title: "Form draft, renamed",
       lists: { clients: [...form.json.lists.clients, "Rīgas Piens"] },
       clauses: [{ id: politics.id, verdict: "block", enabled: true },
                 { id: "custom.launches", category: "confidential", verdict: "review", terms: ["Falcon"],
@@ -453,6 +454,7 @@ describe("policy form editor", () => {
 
     const text = (await admin.request("GET", `/api/v1/policy/versions/${id}`)).json.version;
     assert.deepEqual(text.problems, []);
+    assert.equal(text.title, "Form draft, renamed", "the form saves the title too");
     assert.match(text.yaml, /# Competitors\. Disrespectful remarks/, "comments above keys stay");
     assert.match(text.yaml, /- Rīgas Piens/);
     assert.match(text.yaml, /id: custom\.launches/);
