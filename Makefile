@@ -11,7 +11,7 @@ BUILD_DIR ?= build
 CMAKE_EXTRA :=
 endif
 
-.PHONY: build run test bench fuzz format clean deps
+.PHONY: build run test bench golden fuzz format clean deps
 
 build: $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -32,6 +32,11 @@ test: build
 
 bench: build
 	bench/run $(BUILD_DIR)
+
+# Rewrites tests/scan_golden/expected.jsonl from the current build (after an intended change
+# of findings); review and commit the diff.
+golden: build
+	tests/scan_golden/run.sh $(BUILD_DIR)/chorus $(BUILD_DIR)/scan_golden --update
 
 # libFuzzer targets, built with Debian's clang into build-fuzz/.
 fuzz:
