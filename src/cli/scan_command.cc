@@ -3,6 +3,11 @@
 // A reader thread cuts the input into batches of lines, worker threads check them, and the
 // main thread writes the results strictly in input order. A broken line gives an error line
 // with its number and the scan goes on.
+//
+// Each line is parsed with simdjson (validating, no JSON tree per post) and its result line
+// written directly (policy/result_json.h). A line simdjson refuses, or whose fields are not
+// the plain case (a duplicate key, an id that is neither a string nor an integer), takes the
+// general path through nlohmann::json, which also words the error lines.
 #include <unistd.h>
 
 #include <array>
@@ -16,6 +21,8 @@
 #include <map>
 #include <mutex>
 #include <thread>
+
+#include <simdjson.h>
 
 #include "cli/commands.h"
 #include "cli/report.h"
@@ -36,10 +43,16 @@ struct ScanArgs {
   size_t max_bytes = 1 << 20;
 };
 
+// Lines of the input, stored back to back in one buffer that keeps simdjson's padding free
+// after its last line.
 struct Batch {
   uint64_t sequence = 0;
   uint64_t first_line = 0;  // 1-based number of the batch's first line
-  std::vector<std::string> lines;
+  std::string data;
+  std::vector<std::pair<size_t, size_t>> lines;  // [start, end) in data, without the '\n'
+  std::string_view line(size_t i) const {
+    return std::string_view(data).substr(lines[i].first, lines[i].second - lines[i].first);
+  }
 };
 
 struct BatchResult {
@@ -88,20 +101,13 @@ std::string ErrorLine(uint64_t line, const nlohmann::json& id, const std::string
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void CheckLine(const Scanner& scanner, const ScanArgs& args, const std::string& line,
-               uint64_t number, BatchResult* r) {
-  r->bytes += line.size() + 1;
-  std::string_view view = line;
-  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
-  if (view.find_first_not_of(" \t") == std::string_view::npos) {
-    r->output += ErrorLine(number, nullptr, "empty line") + "\n";
-    ++r->errors;
-    return;
-  }
+// The general path: nlohmann::json's parse, and its wording of every error.
+void CheckLineSlowly(const Scanner& scanner, const ScanArgs& args, std::string_view view,
+                     uint64_t number, BatchResult* r) {
   nlohmann::json input;
   try {
     input = nlohmann::json::parse(view);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
     std::string what = e.what();
     if (!text::IsValidUtf8(view)) what = "invalid UTF-8 in the line";
     r->output += ErrorLine(number, nullptr, "not valid JSON: " + what) + "\n";
@@ -131,26 +137,73 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, const std::string& 
     ++r->errors;
     return;
   }
-  // The contract's order: id, verdict, findings (then the language). Most posts have no
-  // findings; their line is written directly, byte for byte what the JSON library writes.
-  if (result.findings.empty()) {
-    r->output += "{\"id\":";
-    r->output += id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    r->output += ",\"verdict\":\"";
-    r->output += SeverityName(result.verdict);
-    r->output += "\",\"findings\":[],\"language\":";
-    r->output += nlohmann::json(result.language)
-                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    r->output += "}\n";
-  } else {
-    nlohmann::json out = CheckResultToJson(result);
-    nlohmann::ordered_json ordered;
-    ordered["id"] = id;
-    ordered["verdict"] = out["verdict"];
-    ordered["findings"] = out["findings"];
-    ordered["language"] = out["language"];
-    r->output += ordered.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  AppendResultLine(id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), result,
+                   &r->output);
+  ++r->posts;
+  ++r->verdicts[static_cast<size_t>(result.verdict)];
+  for (const auto& f : result.findings) ++r->categories[f.category];
+}
+
+// Per worker thread: the parser and buffers reused from line to line.
+struct LineScratch {
+  simdjson::dom::parser parser;
+  std::string id_json;
+  CheckResult result;
+};
+
+// `view` must be followed by simdjson::SIMDJSON_PADDING readable bytes (Batch keeps them).
+void CheckLine(const Scanner& scanner, const ScanArgs& args, std::string_view line, uint64_t number,
+               LineScratch* scratch, BatchResult* r) {
+  r->bytes += line.size() + 1;
+  std::string_view view = line;
+  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
+  if (view.find_first_not_of(" \t") == std::string_view::npos) {
+    r->output += ErrorLine(number, nullptr, "empty line") + "\n";
+    ++r->errors;
+    return;
   }
+  simdjson::dom::element doc;
+  simdjson::dom::object object;
+  if (scratch->parser.parse(view.data(), view.size(), false).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS)
+    return CheckLineSlowly(scanner, args, view, number, r);
+  std::string_view text, lang;
+  bool lang_is_string = false;
+  int ids = 0, texts = 0, langs = 0;
+  scratch->id_json = "null";
+  for (const auto field : object) {
+    const std::string_view key = field.key;
+    if (key == "text") {
+      if (++texts > 1 || field.value.get_string().get(text) != simdjson::SUCCESS)
+        return CheckLineSlowly(scanner, args, view, number, r);
+    } else if (key == "lang") {
+      if (++langs > 1) return CheckLineSlowly(scanner, args, view, number, r);
+      lang_is_string = field.value.get_string().get(lang) == simdjson::SUCCESS;
+    } else if (key == "id") {
+      if (++ids > 1) return CheckLineSlowly(scanner, args, view, number, r);
+      // The id is written back as the JSON library would write it: strings and integers
+      // here, every other kind on the general path.
+      scratch->id_json.clear();
+      const simdjson::dom::element& v = field.value;
+      if (v.is_string()) {
+        AppendJsonString(v.get_string().value_unsafe(), &scratch->id_json);
+      } else if (v.is_int64()) {
+        scratch->id_json = std::to_string(v.get_int64().value_unsafe());
+      } else if (v.is_uint64()) {
+        scratch->id_json = std::to_string(v.get_uint64().value_unsafe());
+      } else {
+        return CheckLineSlowly(scanner, args, view, number, r);
+      }
+    }
+  }
+  if (texts == 0) return CheckLineSlowly(scanner, args, view, number, r);
+  CheckOptions options;
+  options.max_bytes = args.max_bytes;
+  options.language = lang_is_string ? std::string(lang) : args.language;
+  CheckResult& result = scratch->result;
+  if (Status s = scanner.Check(text, options, &result); !s.ok())
+    return CheckLineSlowly(scanner, args, view, number, r);  // words the error line
+  AppendResultLine(scratch->id_json, result, &r->output);
   ++r->posts;
   ++r->verdicts[static_cast<size_t>(result.verdict)];
   for (const auto& f : result.findings) ++r->categories[f.category];
@@ -188,25 +241,41 @@ int RunScan(const ScanArgs& args) {
     constexpr size_t kBatchBytes = 1 << 20;
     uint64_t sequence = 0, line_number = 0;
     Batch batch;
-    size_t batch_bytes = 0;
-    std::string line;
-    while (std::getline(*in, line)) {
+    auto push = [&] {
+      batch.sequence = sequence++;
+      batch.data.append(simdjson::SIMDJSON_PADDING, '\0');
+      queue.Push(std::move(batch));
+      batch = Batch{};
+    };
+    // Reads blocks and cuts them at line breaks; a line may span blocks.
+    std::vector<char> block(1 << 20);
+    std::string partial;
+    auto add_line = [&](std::string_view line) {
       if (batch.lines.empty()) batch.first_line = line_number + 1;
       ++line_number;
-      batch_bytes += line.size();
-      batch.lines.push_back(std::move(line));
-      line.clear();
-      if (batch.lines.size() >= kBatchLines || batch_bytes >= kBatchBytes) {
-        batch.sequence = sequence++;
-        queue.Push(std::move(batch));
-        batch = Batch{};
-        batch_bytes = 0;
+      batch.lines.emplace_back(batch.data.size(), batch.data.size() + line.size());
+      batch.data.append(line);
+      if (batch.lines.size() >= kBatchLines || batch.data.size() >= kBatchBytes) push();
+    };
+    while (*in) {
+      in->read(block.data(), static_cast<std::streamsize>(block.size()));
+      const size_t got = static_cast<size_t>(in->gcount());
+      if (got == 0) break;
+      std::string_view chunk(block.data(), got);
+      for (size_t nl; (nl = chunk.find('\n')) != std::string_view::npos;) {
+        if (partial.empty()) {
+          add_line(chunk.substr(0, nl));
+        } else {
+          partial.append(chunk.substr(0, nl));
+          add_line(partial);
+          partial.clear();
+        }
+        chunk.remove_prefix(nl + 1);
       }
+      partial.append(chunk);
     }
-    if (!batch.lines.empty()) {
-      batch.sequence = sequence++;
-      queue.Push(std::move(batch));
-    }
+    if (!partial.empty()) add_line(partial);  // a last line without a line break
+    if (!batch.lines.empty()) push();
     queue.Close();
     batches_total = sequence;
     std::lock_guard<std::mutex> lock(results_mu);
@@ -217,10 +286,12 @@ int RunScan(const ScanArgs& args) {
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
       Batch batch;
+      LineScratch scratch;
       while (queue.Pop(&batch)) {
         BatchResult r;
+        r.output.reserve(batch.data.size() / 2);
         for (size_t i = 0; i < batch.lines.size(); ++i)
-          CheckLine(*scanner, args, batch.lines[i], batch.first_line + i, &r);
+          CheckLine(*scanner, args, batch.line(i), batch.first_line + i, &scratch, &r);
         std::lock_guard<std::mutex> lock(results_mu);
         results.emplace(batch.sequence, std::move(r));
         results_cv.notify_all();

@@ -1,6 +1,108 @@
 #include "policy/result_json.h"
 
+#include <charconv>
+
+#include "text/utf8.h"
+
 namespace chorus {
+namespace {
+
+void AppendNumber(size_t n, std::string* out) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof(buf), n);
+  out->append(buf, r.ptr);
+}
+
+// A key and its string value, as in {"key":"value"}; `key` is a plain identifier.
+void AppendField(const char* key, std::string_view value, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+  AppendJsonString(value, out);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  if (!text::IsValidUtf8(s)) {  // rare: let the library replace the bad bytes its way
+    out->append(nlohmann::json(std::string(s))
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t plain = 0;  // start of the run not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out->append(u, 6);
+      }
+    }
+  }
+  out->append(s.data() + plain, s.size() - plain);
+  out->push_back('"');
+}
+
+void AppendResultLine(std::string_view id_json, const CheckResult& result, std::string* out) {
+  out->append("{\"id\":");
+  out->append(id_json);
+  out->append(",\"verdict\":\"");
+  out->append(SeverityName(result.verdict));
+  out->append("\",\"findings\":[");
+  bool first = true;
+  for (const auto& f : result.findings) {
+    out->append(first ? "{" : ",{");
+    first = false;
+    // The keys in sorted order, as a JSON object (std::map) writes them.
+    AppendField("advice", f.advice, out);
+    out->push_back(',');
+    AppendField("category", f.category, out);
+    out->push_back(',');
+    AppendField("clause", f.clause, out);
+    out->push_back(',');
+    AppendField("detail", f.detail, out);
+    out->append(",\"end\":");
+    AppendNumber(f.end, out);
+    out->push_back(',');
+    AppendField("message", f.message, out);
+    out->push_back(',');
+    AppendField("severity", SeverityName(f.severity), out);
+    out->append(",\"start\":");
+    AppendNumber(f.start, out);
+    out->push_back(',');
+    AppendField("text", f.text, out);
+    out->push_back('}');
+  }
+  out->append("],\"language\":");
+  AppendJsonString(result.language, out);
+  out->append("}\n");
+}
 
 nlohmann::json CheckResultToJson(const CheckResult& result) {
   nlohmann::json findings = nlohmann::json::array();

@@ -3,7 +3,10 @@
 //   {"verdict", "language", "findings": [{category, clause, severity, start, end, text,
 //    message, advice, detail}]}
 // Messages are in the post's language unless ExplainResultJson re-explained them.
-// Thread-safety: pure function.
+// AppendResultLine writes the same object for bulk output (`chorus scan`) without building a
+// JSON value: byte for byte what nlohmann's dump() of CheckResultToJson writes (keys of a
+// finding in sorted order, UTF-8 kept, control characters escaped).
+// Thread-safety: pure functions.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +16,14 @@
 namespace chorus {
 
 nlohmann::json CheckResultToJson(const CheckResult& result);
+
+// Appends `s` as a JSON string, escaped exactly as nlohmann's dump() escapes it (invalid
+// UTF-8 replaced by U+FFFD, as its `replace` error handler does).
+void AppendJsonString(std::string_view s, std::string* out);
+
+// Appends {"id":<id_json>,"verdict":..,"findings":[..],"language":..} and a newline:
+// one line of `chorus scan`. `id_json` is the post's id already written as JSON.
+void AppendResultLine(std::string_view id_json, const CheckResult& result, std::string* out);
 
 // Rewrites the message and advice of every finding of a result JSON in `language`, from the
 // clauses of `scanner` (findings of clauses it no longer has keep their texts), and sets

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The scan safety net: `chorus scan` over a generated corpus of 4,000 posts (four languages,
-# names, identifiers, insults, broken lines) must write exactly tests/scan_golden/expected.jsonl.
+# names, identifiers, insults, broken lines) must write exactly tests/scan_golden/expected.jsonl,
+# and over edge_lines.jsonl (ids of every JSON kind, duplicate keys, escapes, CRLF, a last line
+# without a line break, numbers the JSON library refuses) exactly edge_expected.jsonl.
 # Any change of a finding, a span, a message or an error line shows as a diff.
 #
 # usage: run.sh CHORUS_BINARY WORK_DIR [--update]
@@ -12,18 +14,29 @@ work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 python3 "$here/make_corpus.py" "$work" 4000
-CHORUS_CACHE_DIR=${CHORUS_CACHE_DIR:-$work/cache} "$chorus" scan --no-progress --threads 2 \
-  --policy "$work/policy.yaml" "$work/posts.jsonl" > "$work/actual.jsonl" 2> "$work/scan.log" || true
+scan() {  # input, output
+  CHORUS_CACHE_DIR=${CHORUS_CACHE_DIR:-$work/cache} "$chorus" scan --no-progress --threads 2 \
+    --policy "$work/policy.yaml" "$1" > "$2" 2> "$work/scan.log" || true
+}
+scan "$work/posts.jsonl" "$work/actual.jsonl"
+scan "$here/edge_lines.jsonl" "$work/edge_actual.jsonl"
 if [ "${3:-}" = "--update" ]; then
   cp "$work/actual.jsonl" "$here/expected.jsonl"
-  echo "updated $here/expected.jsonl ($(wc -l < "$here/expected.jsonl") lines)"
+  cp "$work/edge_actual.jsonl" "$here/edge_expected.jsonl"
+  echo "updated $here/expected.jsonl ($(wc -l < "$here/expected.jsonl") lines) and edge_expected.jsonl"
   exit 0
 fi
-if ! cmp -s "$here/expected.jsonl" "$work/actual.jsonl"; then
-  echo "chorus scan output differs from tests/scan_golden/expected.jsonl:"
-  diff "$here/expected.jsonl" "$work/actual.jsonl" | head -60
-  echo "changed lines: $(diff "$here/expected.jsonl" "$work/actual.jsonl" | grep -c '^>' || true)"
-  echo "(if the change is intended, run 'make golden' and commit the new expected file)"
-  exit 1
-fi
-echo "scan output identical to the expected file ($(wc -l < "$work/actual.jsonl") lines)"
+status=0
+for pair in "expected.jsonl actual.jsonl" "edge_expected.jsonl edge_actual.jsonl"; do
+  set -- $pair
+  if ! cmp -s "$here/$1" "$work/$2"; then
+    echo "chorus scan output differs from tests/scan_golden/$1:"
+    diff "$here/$1" "$work/$2" | head -60
+    echo "changed lines: $(diff "$here/$1" "$work/$2" | grep -c '^>' || true)"
+    status=1
+  else
+    echo "scan output identical to $1 ($(wc -l < "$work/$2") lines)"
+  fi
+done
+[ $status = 0 ] || echo "(if the change is intended, run 'make golden' and commit the new expected files)"
+exit $status
