@@ -26,89 +26,105 @@ namespace {
 // The most frequent words of each language, most frequent first (written for this benchmark).
 const std::vector<std::vector<std::string>> kWords = {
     // English
-    {"the",     "to",     "I",       "a",      "and",    "is",      "in",      "it",     "you",
-     "of",      "for",    "on",      "my",     "that",   "this",    "with",    "be",     "are",
-     "at",      "have",   "so",      "me",     "not",    "just",    "we",      "but",    "was",
-     "all",     "your",   "can",     "like",   "do",     "out",     "get",     "up",     "now",
-     "if",      "what",   "good",    "go",     "day",    "will",    "from",    "love",   "one",
-     "about",   "no",     "new",     "they",   "know",   "today",   "time",    "how",    "see",
-     "when",    "more",   "there",   "great",  "our",    "got",     "back",    "think",  "been",
-     "really",  "people", "work",    "want",   "still",  "going",   "why",     "need",   "week",
-     "night",   "thanks", "happy",   "first",  "make",   "team",    "best",    "home",   "some",
-     "morning", "right",  "much",    "would",  "well",   "year",    "last",    "could",  "life",
-     "after",   "over",   "tomorrow", "thing", "better", "never",   "feel",    "weekend", "coffee",
-     "office",  "meeting", "customers", "launch", "project", "finally", "looking", "forward",
-     "everyone", "amazing", "working", "hope",  "little", "always",  "city",    "train",  "music",
-     "game",    "watch",  "friends", "family", "school", "weather", "summer",  "winter", "holiday",
-     "update",  "release", "support", "service", "price", "order",  "delivery", "payment", "app"},
+    {"the",     "to",      "I",       "a",        "and",      "is",        "in",      "it",
+     "you",     "of",      "for",     "on",       "my",       "that",      "this",    "with",
+     "be",      "are",     "at",      "have",     "so",       "me",        "not",     "just",
+     "we",      "but",     "was",     "all",      "your",     "can",       "like",    "do",
+     "out",     "get",     "up",      "now",      "if",       "what",      "good",    "go",
+     "day",     "will",    "from",    "love",     "one",      "about",     "no",      "new",
+     "they",    "know",    "today",   "time",     "how",      "see",       "when",    "more",
+     "there",   "great",   "our",     "got",      "back",     "think",     "been",    "really",
+     "people",  "work",    "want",    "still",    "going",    "why",       "need",    "week",
+     "night",   "thanks",  "happy",   "first",    "make",     "team",      "best",    "home",
+     "some",    "morning", "right",   "much",     "would",    "well",      "year",    "last",
+     "could",   "life",    "after",   "over",     "tomorrow", "thing",     "better",  "never",
+     "feel",    "weekend", "coffee",  "office",   "meeting",  "customers", "launch",  "project",
+     "finally", "looking", "forward", "everyone", "amazing",  "working",   "hope",    "little",
+     "always",  "city",    "train",   "music",    "game",     "watch",     "friends", "family",
+     "school",  "weather", "summer",  "winter",   "holiday",  "update",    "release", "support",
+     "service", "price",   "order",   "delivery", "payment",  "app"},
     // Latvian
-    {"un",       "ir",      "es",       "ar",      "uz",       "ka",      "par",     "no",
-     "tas",      "bet",     "kas",      "to",      "man",      "vai",     "arī",     "jā",
-     "ne",       "tik",     "vēl",      "jau",     "šodien",   "kā",      "būs",     "bija",
-     "mēs",      "tu",      "viņš",     "labi",    "paldies",  "diena",   "ļoti",    "tagad",
-     "visi",     "kur",     "laiks",    "rīt",     "darbs",    "mājās",   "jauns",   "nedēļa",
-     "labs",     "Rīgā",    "cilvēki",  "vairāk",  "gads",     "pēc",     "kad",     "savu",
-     "kafija",   "birojā",  "komanda",  "klienti", "sanāksme", "projekts", "brīvdienas", "ģimene",
-     "jūra",     "pilsēta", "vakar",    "rīts",    "lieliski", "skaisti", "beidzot", "gaidu",
-     "prieks",   "sveiki",  "draugi",   "mūzika",  "spēle",    "laikapstākļi", "vasara", "ziema",
-     "atvaļinājums", "cena", "pasūtījums", "piegāde", "maksājums", "lietotne", "atbalsts"},
+    {"un",       "ir",      "es",           "ar",       "uz",         "ka",         "par",
+     "no",       "tas",     "bet",          "kas",      "to",         "man",        "vai",
+     "arī",      "jā",      "ne",           "tik",      "vēl",        "jau",        "šodien",
+     "kā",       "būs",     "bija",         "mēs",      "tu",         "viņš",       "labi",
+     "paldies",  "diena",   "ļoti",         "tagad",    "visi",       "kur",        "laiks",
+     "rīt",      "darbs",   "mājās",        "jauns",    "nedēļa",     "labs",       "Rīgā",
+     "cilvēki",  "vairāk",  "gads",         "pēc",      "kad",        "savu",       "kafija",
+     "birojā",   "komanda", "klienti",      "sanāksme", "projekts",   "brīvdienas", "ģimene",
+     "jūra",     "pilsēta", "vakar",        "rīts",     "lieliski",   "skaisti",    "beidzot",
+     "gaidu",    "prieks",  "sveiki",       "draugi",   "mūzika",     "spēle",      "laikapstākļi",
+     "vasara",   "ziema",   "atvaļinājums", "cena",     "pasūtījums", "piegāde",    "maksājums",
+     "lietotne", "atbalsts"},
     // Polish
-    {"i",        "w",        "nie",      "na",      "się",     "to",      "z",        "że",
-     "jest",     "do",       "a",        "jak",     "o",       "co",      "ale",      "tak",
-     "mi",       "już",      "po",       "za",      "od",      "tylko",   "jestem",   "dzisiaj",
-     "bardzo",   "może",     "mam",      "będzie",  "był",     "dzień",   "czy",      "ja",
-     "my",       "ty",       "dobrze",   "dziękuję", "teraz",  "wszyscy", "gdzie",    "czas",
-     "jutro",    "praca",    "w domu",   "nowy",    "tydzień", "dobry",   "w Warszawie", "ludzie",
-     "więcej",   "rok",      "po",       "kiedy",   "swój",    "kawa",    "w biurze", "zespół",
-     "klienci",  "spotkanie", "projekt", "weekend", "rodzina", "morze",   "miasto",   "wczoraj",
-     "rano",     "świetnie", "pięknie",  "wreszcie", "czekam", "radość",  "cześć",    "znajomi",
-     "muzyka",   "mecz",     "pogoda",   "lato",    "zima",    "urlop",   "cena",     "zamówienie",
-     "dostawa",  "płatność", "aplikacja", "wsparcie"},
+    {"i",        "w",         "nie",        "na",      "się",         "to",        "z",
+     "że",       "jest",      "do",         "a",       "jak",         "o",         "co",
+     "ale",      "tak",       "mi",         "już",     "po",          "za",        "od",
+     "tylko",    "jestem",    "dzisiaj",    "bardzo",  "może",        "mam",       "będzie",
+     "był",      "dzień",     "czy",        "ja",      "my",          "ty",        "dobrze",
+     "dziękuję", "teraz",     "wszyscy",    "gdzie",   "czas",        "jutro",     "praca",
+     "w domu",   "nowy",      "tydzień",    "dobry",   "w Warszawie", "ludzie",    "więcej",
+     "rok",      "po",        "kiedy",      "swój",    "kawa",        "w biurze",  "zespół",
+     "klienci",  "spotkanie", "projekt",    "weekend", "rodzina",     "morze",     "miasto",
+     "wczoraj",  "rano",      "świetnie",   "pięknie", "wreszcie",    "czekam",    "radość",
+     "cześć",    "znajomi",   "muzyka",     "mecz",    "pogoda",      "lato",      "zima",
+     "urlop",    "cena",      "zamówienie", "dostawa", "płatność",    "aplikacja", "wsparcie"},
     // Hebrew
-    {"של",    "את",    "על",     "זה",    "לא",     "עם",    "אני",   "הוא",   "גם",   "מה",
-     "כל",    "יש",    "היא",    "אבל",   "רק",     "אם",    "כי",    "היום",  "עוד",  "אנחנו",
-     "שלי",   "טוב",   "תודה",   "יום",   "מאוד",   "עכשיו", "כולם",  "איפה",  "זמן",  "מחר",
-     "עבודה", "בבית",  "חדש",    "שבוע",  "אנשים",  "יותר",  "שנה",   "אחרי",  "כאשר", "קפה",
-     "במשרד", "הצוות", "לקוחות", "פגישה", "פרויקט", "סופש",  "משפחה", "ים",    "עיר",  "אתמול",
-     "בוקר",  "מעולה", "יפה",    "סוף",   "מחכה",   "שמחה",  "היי",   "חברים", "מוזיקה", "משחק",
-     "מזג",   "אוויר", "קיץ",    "חורף",  "חופשה",  "מחיר",  "הזמנה", "משלוח", "תשלום", "אפליקציה",
-     "תמיכה"}};
+    {"של",   "את",    "על",   "זה",    "לא",     "עם",    "אני",      "הוא",   "גם",
+     "מה",   "כל",    "יש",   "היא",   "אבל",    "רק",    "אם",       "כי",    "היום",
+     "עוד",  "אנחנו", "שלי",  "טוב",   "תודה",   "יום",   "מאוד",     "עכשיו", "כולם",
+     "איפה", "זמן",   "מחר",  "עבודה", "בבית",   "חדש",   "שבוע",     "אנשים", "יותר",
+     "שנה",  "אחרי",  "כאשר", "קפה",   "במשרד",  "הצוות", "לקוחות",   "פגישה", "פרויקט",
+     "סופש", "משפחה", "ים",   "עיר",   "אתמול",  "בוקר",  "מעולה",    "יפה",   "סוף",
+     "מחכה", "שמחה",  "היי",  "חברים", "מוזיקה", "משחק",  "מזג",      "אוויר", "קיץ",
+     "חורף", "חופשה", "מחיר", "הזמנה", "משלוח",  "תשלום", "אפליקציה", "תמיכה"}};
 const std::vector<std::string> kLangs = {"en", "lv", "pl", "he"};
 
 // Parts of client names: places and family names in their adjective or genitive forms,
 // trades, and legal forms, per language.
 const std::vector<std::string> kLvHeads = {
-    "Rīgas", "Daugavas", "Kurzemes", "Vidzemes", "Latgales", "Zemgales", "Jūrmalas", "Cēsu",
-    "Valmieras", "Liepājas", "Ventspils", "Siguldas", "Bauskas", "Tukuma", "Ogres",
-    "Bērziņa", "Kalniņa", "Ozoliņa", "Liepiņa", "Krūmiņa", "Baltijas", "Ziemeļu", "Dienvidu"};
+    "Rīgas",     "Daugavas", "Kurzemes",  "Vidzemes", "Latgales", "Zemgales", "Jūrmalas", "Cēsu",
+    "Valmieras", "Liepājas", "Ventspils", "Siguldas", "Bauskas",  "Tukuma",   "Ogres",    "Bērziņa",
+    "Kalniņa",   "Ozoliņa",  "Liepiņa",   "Krūmiņa",  "Baltijas", "Ziemeļu",  "Dienvidu"};
 const std::vector<std::string> kLvTrades = {
-    "Piens", "Maiznīca", "Koks", "Būvnieks", "Transports", "Enerģija", "Aptieka", "Dārzi",
-    "Zivis", "Gaļa", "Tekstils", "Metāls", "Logistika", "Tipogrāfija", "Mēbeles", "Stikls"};
+    "Piens", "Maiznīca", "Koks",     "Būvnieks", "Transports", "Enerģija",    "Aptieka", "Dārzi",
+    "Zivis", "Gaļa",     "Tekstils", "Metāls",   "Logistika",  "Tipogrāfija", "Mēbeles", "Stikls"};
 const std::vector<std::string> kPlHeads = {
-    "Gdańska", "Krakowska", "Warszawska", "Poznańska", "Łódzka", "Śląska", "Pomorska",
-    "Mazowiecka", "Lubelska", "Wrocławska", "Bałtycka", "Podlaska", "Kaszubska", "Tatrzańska"};
-const std::vector<std::string> kPlTrades = {
-    "Logistyka Portowa", "Spółdzielnia Mleczarska", "Piekarnia", "Hurtownia", "Drukarnia",
-    "Stocznia", "Huta", "Energetyka", "Farmacja", "Meble", "Budowa", "Przetwórnia Rybna",
-    "Chłodnia", "Cukrownia", "Szklarnia"};
+    "Gdańska",    "Krakowska", "Warszawska", "Poznańska", "Łódzka",   "Śląska",    "Pomorska",
+    "Mazowiecka", "Lubelska",  "Wrocławska", "Bałtycka",  "Podlaska", "Kaszubska", "Tatrzańska"};
+const std::vector<std::string> kPlTrades = {"Logistyka Portowa",
+                                            "Spółdzielnia Mleczarska",
+                                            "Piekarnia",
+                                            "Hurtownia",
+                                            "Drukarnia",
+                                            "Stocznia",
+                                            "Huta",
+                                            "Energetyka",
+                                            "Farmacja",
+                                            "Meble",
+                                            "Budowa",
+                                            "Przetwórnia Rybna",
+                                            "Chłodnia",
+                                            "Cukrownia",
+                                            "Szklarnia"};
 const std::vector<std::string> kEnHeads = {
-    "Northwind", "Harbour", "Silverline", "Maple", "Bluewater", "Redwood", "Granite",
-    "Oakridge", "Summit", "Lakeside", "Brightstone", "Ironbridge", "Westfield", "Kingsway"};
+    "Northwind", "Harbour", "Silverline", "Maple",       "Bluewater",  "Redwood",   "Granite",
+    "Oakridge",  "Summit",  "Lakeside",   "Brightstone", "Ironbridge", "Westfield", "Kingsway"};
 const std::vector<std::string> kEnTrades = {
-    "Freight", "Dairy", "Optics", "Textiles", "Foods", "Energy", "Pharma", "Logistics",
+    "Freight", "Dairy",     "Optics",   "Textiles", "Foods",   "Energy",    "Pharma", "Logistics",
     "Systems", "Analytics", "Robotics", "Holdings", "Capital", "Insurance", "Motors"};
-const std::vector<std::string> kHeHeads = {"מגדל", "כרמל", "גליל", "נגב", "תמר", "ארז",
-                                           "רימון", "אופק", "שקד", "אלון", "ירדן", "חרמון"};
-const std::vector<std::string> kHeTrades = {"אופטיקה", "לוגיסטיקה", "מזון", "אנרגיה", "טקסטיל",
-                                            "תוכנה", "ביטוח", "השקעות", "תעשיות", "משקאות"};
+const std::vector<std::string> kHeHeads = {"מגדל",  "כרמל", "גליל", "נגב",  "תמר",  "ארז",
+                                           "רימון", "אופק", "שקד",  "אלון", "ירדן", "חרמון"};
+const std::vector<std::string> kHeTrades = {"אופטיקה", "לוגיסטיקה", "מזון",   "אנרגיה", "טקסטיל",
+                                            "תוכנה",   "ביטוח",     "השקעות", "תעשיות", "משקאות"};
 const std::vector<std::string> kFirstNames = {
-    "Anna", "Jānis", "Līga", "Andris", "Ilze", "Jan", "Katarzyna", "Piotr", "Agnieszka",
-    "Tomasz", "David", "Sarah", "Michael", "Emily", "Noa", "Yossi", "Maya", "Oren"};
+    "Anna",   "Jānis", "Līga",  "Andris",  "Ilze",  "Jan", "Katarzyna", "Piotr", "Agnieszka",
+    "Tomasz", "David", "Sarah", "Michael", "Emily", "Noa", "Yossi",     "Maya",  "Oren"};
 const std::vector<std::string> kSurnames = {
-    "Bērziņa", "Kalniņš", "Ozols", "Liepa", "Kowalski", "Nowak", "Wiśniewska", "Wójcik",
-    "Lewandowski", "Smith", "Johnson", "Walker", "Cohen", "Levi", "Mizrahi", "Peretz"};
-const std::vector<std::string> kLegal = {"", "", "", "SIA", "AS", "Sp. z o.o.", "S.A.", "Ltd",
-                                         "Group", "& Co"};
+    "Bērziņa",     "Kalniņš", "Ozols",   "Liepa",  "Kowalski", "Nowak", "Wiśniewska", "Wójcik",
+    "Lewandowski", "Smith",   "Johnson", "Walker", "Cohen",    "Levi",  "Mizrahi",    "Peretz"};
+const std::vector<std::string> kLegal = {"",           "",     "",    "SIA",   "AS",
+                                         "Sp. z o.o.", "S.A.", "Ltd", "Group", "& Co"};
 
 const std::vector<std::string> kRisky = {"our Q3 revenue reached 4.2 million EUR",
                                          "call me at +371 29 123 456",
@@ -211,7 +227,8 @@ int main(int argc, char** argv) {
   for (long i = 0; i < posts; ++i) {
     const size_t lang = rng() % 4;
     // Lengths like short social posts: mostly 6-30 words, sometimes up to 60.
-    const int words = 4 + static_cast<int>(rng() % 20) + ((rng() % 5 == 0) ? static_cast<int>(rng() % 40) : 0);
+    const int words =
+        4 + static_cast<int>(rng() % 20) + ((rng() % 5 == 0) ? static_cast<int>(rng() % 40) : 0);
     std::string text;
     bool sentence_start = true;
     for (int w = 0; w < words; ++w) {

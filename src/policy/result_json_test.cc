@@ -52,7 +52,7 @@ TEST(ResultJsonTest, DirectWriterMatchesTheLibraryByteForByte) {
 }
 
 TEST(ResultJsonTest, StringsAreEscapedAsTheLibraryEscapesThem) {
-  for (const std::string s :
+  for (const std::string& s :
        {std::string(""), std::string("plain"), std::string("\x01\x1f\t\n"), std::string("tail\\"),
         std::string("\xe2\x82"), std::string("ok \xed\xa0\x80 surrogate")}) {
     std::string out;
