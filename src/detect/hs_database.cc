@@ -20,6 +20,7 @@ std::atomic<uint64_t> next_serial{1};
 // One scratch per thread, grown to fit every database this thread has scanned with.
 struct ThreadScratch {
   hs_scratch_t* scratch = nullptr;
+  uint64_t last_serial = 0;  // the database scanned last (most scans repeat it)
   std::unordered_map<uint64_t, bool> fitted;
   ~ThreadScratch() {
     if (scratch) hs_free_scratch(scratch);
@@ -28,8 +29,13 @@ struct ThreadScratch {
 
 hs_scratch_t* ScratchFor(hs_database_t* db, uint64_t serial) {
   thread_local ThreadScratch ts;
+  if (ts.last_serial == serial) return ts.scratch;
+  ts.last_serial = serial;
   if (ts.fitted.count(serial)) return ts.scratch;
-  if (hs_alloc_scratch(db, &ts.scratch) != HS_SUCCESS) return nullptr;
+  if (hs_alloc_scratch(db, &ts.scratch) != HS_SUCCESS) {
+    ts.last_serial = 0;
+    return nullptr;
+  }
   if (ts.fitted.size() > 4096) ts.fitted.clear();
   ts.fitted[serial] = true;
   return ts.scratch;
@@ -153,19 +159,12 @@ Status HsDatabase::Compile(const std::vector<HsPattern>& patterns, bool literals
   return Status::Ok();
 }
 
-namespace {
-int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) {
-  (*static_cast<const HsDatabase::MatchFn*>(ctx))(id, from, to);
-  return 0;
-}
-}  // namespace
-
-Status HsDatabase::Scan(std::string_view data, const MatchFn& on_match) const {
+Status HsDatabase::ScanRaw(std::string_view data, RawCallback on_match, void* ctx) const {
   if (!db_) return Status::Ok();
   hs_scratch_t* scratch = ScratchFor(db_, serial_);
   if (!scratch) return Status::Error("could not allocate pattern-matching scratch space");
-  const hs_error_t rc = hs_scan(db_, data.data(), static_cast<unsigned>(data.size()), 0, scratch,
-                                OnMatch, const_cast<MatchFn*>(&on_match));
+  const hs_error_t rc =
+      hs_scan(db_, data.data(), static_cast<unsigned>(data.size()), 0, scratch, on_match, ctx);
   if (rc != HS_SUCCESS)
     return Status::Error("pattern matching failed (code " + std::to_string(rc) + ")");
   return Status::Ok();

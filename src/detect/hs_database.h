@@ -7,10 +7,10 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "base/status.h"
@@ -39,10 +39,26 @@ class HsDatabase {
   // Compiles regular expressions; each pattern's flags are used as given.
   Status CompileRegexes(const std::vector<HsPattern>& patterns, const std::string& cache_dir);
 
-  // Reports every match as (id, from, to); `from` is only meaningful for patterns compiled
-  // with HS_FLAG_SOM_LEFTMOST (literals: compute it from the literal's length).
-  using MatchFn = std::function<void(unsigned id, unsigned long long from, unsigned long long to)>;
-  Status Scan(std::string_view data, const MatchFn& on_match) const;
+  // Reports every match as on_match(id, from, to); `from` is only meaningful for patterns
+  // compiled with HS_FLAG_SOM_LEFTMOST (literals: compute it from the literal's length).
+  // `on_match` is called directly (no std::function, no allocation).
+  template <typename F>
+  Status Scan(std::string_view data, F&& on_match) const {
+    using Fn = std::remove_reference_t<F>;
+    return ScanRaw(
+        data,
+        [](unsigned id, unsigned long long from, unsigned long long to, unsigned,
+           void* ctx) -> int {
+          (*static_cast<Fn*>(ctx))(id, from, to);
+          return 0;
+        },
+        const_cast<void*>(static_cast<const void*>(&on_match)));
+  }
+
+  // The callback type of Hyperscan (hs_scan's match_event_handler).
+  using RawCallback = int (*)(unsigned id, unsigned long long from, unsigned long long to,
+                              unsigned flags, void* ctx);
+  Status ScanRaw(std::string_view data, RawCallback on_match, void* ctx) const;
 
   bool empty() const { return db_ == nullptr; }
   // True if the last Compile*() call was answered from the cache.

@@ -24,7 +24,8 @@ std::vector<HsPattern> RawPatterns(const std::vector<std::string>& internal_doma
   const unsigned som = HS_FLAG_SOM_LEFTMOST;
   const unsigned caseless = HS_FLAG_CASELESS;
   std::vector<HsPattern> p = {
-      {R"([A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z][A-Za-z]+)", kEmail, som},
+      // Written without the local part's "+" and without start of match: CompleteRawHit.
+      {R"([A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z][A-Za-z]+)", kEmail, 0},
       {R"(\b[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,32})", kIban, som},
       {R"(\b[0-9](?:[ \-]?[0-9]){12,18}\b)", kCard, som},
       {R"(\b[0-9]{11}\b)", kPesel, som},
@@ -47,7 +48,8 @@ std::vector<HsPattern> RawPatterns(const std::vector<std::string>& internal_doma
       {R"(\b(?:10(?:\.[0-9]{1,3}){3}|192\.168(?:\.[0-9]{1,3}){2}|172\.(?:1[6-9]|2[0-9]|3[01])(?:\.[0-9]{1,3}){2})\b)",
        kPrivateIp, som},
       {R"(-?\b[0-9]{1,2}\.[0-9]{4,8}\s{0,2},\s{0,2}-?[0-9]{1,3}\.[0-9]{4,8}\b)", kCoordinates, som},
-      {R"(@[A-Za-z0-9_.]{2,})", kHandleAt, som},
+      // "@" and two handle characters, once per "@"; CompleteRawHit takes the rest.
+      {R"(@[A-Za-z0-9_.]{2})", kHandleAt, 0},
       {R"(\b(?:facebook|fb|instagram|twitter|x|tiktok|linkedin|youtube|threads)\.com/(?:in/|company/|@)?[A-Za-z0-9_.\-]{2,}|\bt\.me/[A-Za-z0-9_]{3,})",
        kHandleUrl, som | caseless},
   };
@@ -57,6 +59,36 @@ std::vector<HsPattern> RawPatterns(const std::vector<std::string>& internal_doma
                  som | caseless});
   }
   return p;
+}
+
+namespace {
+
+bool IsHandleChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+}
+bool IsEmailLocalChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
+         c == '+' || c == '-';
+}
+
+}  // namespace
+
+void CompleteRawHit(std::string_view text, unsigned id, size_t* from, size_t* to) {
+  if (id == kHandleAt) {
+    // `@[A-Za-z0-9_.]{2,}`: from the "@" to the end of the run of handle characters.
+    *from = *to - 3;
+    size_t end = *to;
+    while (end < text.size() && IsHandleChar(text[end])) ++end;
+    *to = end;
+  } else if (id == kEmail) {
+    // `[A-Za-z0-9._%+\-]+@...`: the domain part holds no "@", so the "@" is the last one
+    // before the end; the leftmost start runs back over the local part's characters.
+    size_t at = *to;
+    while (at > 0 && text[at - 1] != '@') --at;
+    size_t start = at - 1;  // the "@"
+    while (start > 0 && IsEmailLocalChar(text[start - 1])) --start;
+    *from = start;
+  }
 }
 
 std::vector<HsPattern> FoldedPatterns(const std::vector<std::string>& amount_units) {

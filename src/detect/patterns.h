@@ -43,8 +43,16 @@ enum RawPattern : unsigned {
 // Patterns matched on folded text.
 enum FoldedPattern : unsigned { kAmount, kFoldedPatternCount };
 
-// The raw patterns; `internal_domains` (from the policy) extend kInternalHost.
+// The raw patterns; `internal_domains` (from the policy) extend kInternalHost. Most report
+// the start of their match (HS_FLAG_SOM_LEFTMOST); kEmail and kHandleAt do not, because
+// tracking starts slows the whole database: they report one short match per "@", and
+// CompleteRawHit gives the span the full pattern would have matched.
 std::vector<HsPattern> RawPatterns(const std::vector<std::string>& internal_domains);
+
+// Turns a raw hit [*from, *to) of pattern `id` in `text` into the leftmost-longest span the
+// written pattern describes (see RawPatterns); other patterns are left as reported.
+// Ends reported for one "@" give the same span, so merging hits removes the repeats.
+void CompleteRawHit(std::string_view text, unsigned id, size_t* from, size_t* to);
 
 // The folded patterns, built from folded currency and magnitude units.
 std::vector<HsPattern> FoldedPatterns(const std::vector<std::string>& amount_units);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -630,7 +631,9 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
   if (Status s = impl_->terms.Match(folded.text, folded.masked_tokens, &term_hits); !s.ok())
     return s;
   const auto on_raw_hit = [&](unsigned id, unsigned long long from, unsigned long long to) {
-    raw_hits.push_back({id, Span{static_cast<size_t>(from), static_cast<size_t>(to)}});
+    Span span{static_cast<size_t>(from), static_cast<size_t>(to)};
+    detect::CompleteRawHit(text, id, &span.start, &span.end);
+    raw_hits.push_back({id, span});
   };
   if (Status s = impl_->raw_patterns.Scan(text, on_raw_hit); !s.ok()) return s;
   // Amounts, identifiers and phone numbers all need digits; most posts have none.
