@@ -689,7 +689,15 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
     if (a.end != b.end) return a.end > b.end;
     return a.clause < b.clause;
   });
-  out->language = candidates.empty() && language.empty() ? impl_->fallback_language : lang();
+  // Every post gets its language. A post without findings whose alphabet shows it (Hebrew
+  // letters, Latvian-only or Polish-only letters) is not sent through CLD2; the others, and
+  // every post with findings (whose messages and lexicon gates depend on it), get the full
+  // detection.
+  if (candidates.empty() && language.empty()) {
+    language = text::DetectLanguageByAlphabet(text, impl_->languages);
+    if (!language.empty()) out->language_detected = true;
+  }
+  out->language = lang();
   if (candidates.empty() && requested) out->language_detected = false;
   for (const auto& c : candidates) {
     out->findings.push_back(impl_->MakeFinding(c, text, out->language));

@@ -97,6 +97,17 @@ TEST_F(ScannerTest, ShortPostsWithoutDiacriticsFindTheirLanguageByCommonWords) {
   EXPECT_TRUE(Has("Mes esam par velesanam un pret valdibu", "politics"));
 }
 
+TEST_F(ScannerTest, PostsWithoutFindingsGetTheirLanguageToo) {
+  // Not the policy's fallback language: the post's own, by its alphabet or by CLD2.
+  EXPECT_EQ(Check("Świetny dzień na konferencji w Warszawie, dziękuję wszystkim").language, "pl");
+  EXPECT_EQ(Check("היה יום נהדר בכנס היום").language, "he");
+  EXPECT_EQ(Check("Mūsu komanda šonedēļ palaida jaunu funkciju").language, "lv");
+  EXPECT_EQ(Check("We shipped a new feature this week and the team is proud of it").language, "en");
+  const CheckResult clean = Check("Świetny dzień na konferencji");
+  EXPECT_TRUE(clean.findings.empty());
+  EXPECT_TRUE(clean.language_detected);
+}
+
 TEST_F(ScannerTest, LatvianAndPolishWordsCountInEnglishPostsOnlyWhenNotEnglish) {
   // Hunspell's en_US dictionary decides: "wyborach" and "politykom" are no English words.
   EXPECT_TRUE(Has("Big news po wyborach", "politics"));

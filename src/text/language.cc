@@ -79,6 +79,20 @@ AlphabetSignal CountAlphabets(std::string_view text) {
 
 }  // namespace
 
+std::string DetectLanguageByAlphabet(std::string_view text,
+                                     const std::vector<std::string>& candidates) {
+  // Plain ASCII text has no signal: skip the decoding.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return {};
+  const AlphabetSignal alphabet = CountAlphabets(text);
+  if (alphabet.hebrew > alphabet.latin && IsCandidate(candidates, "he")) return "he";
+  if (alphabet.hebrew > 0) return {};
+  if (alphabet.latvian > 0 && alphabet.polish == 0 && IsCandidate(candidates, "lv")) return "lv";
+  if (alphabet.polish > 0 && alphabet.latvian == 0 && IsCandidate(candidates, "pl")) return "pl";
+  return {};
+}
+
 std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words) {
   std::vector<int> votes(common_words.size(), 0);
   for (const std::string_view w : FoldedWords(folded)) {

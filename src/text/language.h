@@ -27,6 +27,14 @@ struct LanguageHints {
 // none occurs or two languages tie.
 std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words);
 
+// The language the alphabet alone shows, among `candidates`, without CLD2: "he" when Hebrew
+// letters outnumber Latin ones, "lv" for Latin text with letters only Latvian uses (ā ē ī ū
+// ķ ļ ņ ģ) and none only Polish uses, "pl" the other way round (ą ę ł ń ś ź ż ć ó); empty
+// when the alphabet does not decide (plain ASCII, both kinds, no letters), and the caller
+// runs DetectLanguage. Cheap: one pass over the bytes, most of them skipped as ASCII.
+std::string DetectLanguageByAlphabet(std::string_view text,
+                                     const std::vector<std::string>& candidates);
+
 // The ISO 639-1 code of the post's language among `candidates` (e.g. {"en","he","lv","pl"}),
 // or `fallback` when the text gives no usable signal or its language is not a candidate.
 std::string DetectLanguage(std::string_view text, const std::vector<std::string>& candidates,

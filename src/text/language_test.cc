@@ -41,5 +41,16 @@ TEST(DetectLanguage, ShortPostsWithoutDiacriticsUseTheCommonWords) {
   EXPECT_EQ(DetectLanguage("Nie ufam tym politykom", {"en", "lv"}, "en", polish), "en");
 }
 
+TEST(DetectLanguageByAlphabet, DecidesOnlyWhenTheLettersDo) {
+  const std::vector<std::string> all = {"en", "he", "lv", "pl"};
+  EXPECT_EQ(DetectLanguageByAlphabet("שלום לכולם, ok", all), "he");
+  EXPECT_EQ(DetectLanguageByAlphabet("Šodien bija lieliska diena birojā", all), "lv");
+  EXPECT_EQ(DetectLanguageByAlphabet("Świetny dzień na konferencji", all), "pl");
+  EXPECT_EQ(DetectLanguageByAlphabet("Had a great day at the office", all), "");
+  EXPECT_EQ(DetectLanguageByAlphabet("Rīga and Łódź", all), "");           // both kinds
+  EXPECT_EQ(DetectLanguageByAlphabet("Dobrze, café 🙂", all), "");      // no telling letter
+  EXPECT_EQ(DetectLanguageByAlphabet("Świetny dzień", {"en", "lv"}), "");  // not a candidate
+}
+
 }  // namespace
 }  // namespace chorus::text
