@@ -137,8 +137,11 @@ void CheckLineSlowly(const Scanner& scanner, const ScanArgs& args, std::string_v
     ++r->errors;
     return;
   }
-  AppendResultLine(id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), result,
-                   &r->output);
+  const std::string id_json = id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (args.format == "compact")
+    AppendCompactResultLine(id_json, result, &r->output);
+  else
+    AppendResultLine(id_json, result, &r->output);
   ++r->posts;
   ++r->verdicts[static_cast<size_t>(result.verdict)];
   for (const auto& f : result.findings) ++r->categories[f.category];
@@ -203,7 +206,10 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, std::string_view li
   CheckResult& result = scratch->result;
   if (Status s = scanner.Check(text, options, &result); !s.ok())
     return CheckLineSlowly(scanner, args, view, number, r);  // words the error line
-  AppendResultLine(scratch->id_json, result, &r->output);
+  if (args.format == "compact")
+    AppendCompactResultLine(scratch->id_json, result, &r->output);
+  else
+    AppendResultLine(scratch->id_json, result, &r->output);
   ++r->posts;
   ++r->verdicts[static_cast<size_t>(result.verdict)];
   for (const auto& f : result.findings) ++r->categories[f.category];
@@ -235,6 +241,12 @@ int RunScan(const ScanArgs& args) {
   std::condition_variable results_cv;
   std::map<uint64_t, BatchResult> results;
   std::atomic<uint64_t> batches_total{UINT64_MAX};
+
+  if (args.format == "compact") {
+    std::string clauses;
+    AppendCompactClauseLines(*scanner, &clauses);
+    std::fwrite(clauses.data(), 1, clauses.size(), stdout);
+  }
 
   std::thread reader([&] {
     constexpr size_t kBatchLines = 256;
@@ -373,8 +385,13 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("input", args->input,
                   "Input file (JSON lines); \"-\" or nothing reads standard input");
   cmd->add_option("--policy,-p", args->policy, "Policy file (default: the built-in policy)");
-  cmd->add_option("--format,-f", args->format, "Output format (jsonl)")
-      ->check(CLI::IsMember({"jsonl"}));
+  cmd->add_option("--format,-f", args->format,
+                  "Output format: jsonl (default; every finding with its message and advice in "
+                  "the post's language) or compact (for bulk scans: first one line per clause "
+                  "with its texts in every language, then per post "
+                  "{\"id\",\"verdict\",\"language\",\"findings\":[[clause,start,end,detail]]}, "
+                  "\"{match}\" in a text standing for the matched span)")
+      ->check(CLI::IsMember({"jsonl", "compact"}));
   cmd->add_option("--lang,-l", args->language,
                   "Language of posts without \"lang\" (default: detected)");
   cmd->add_option("--fail-on", args->fail_on,

@@ -104,6 +104,55 @@ void AppendResultLine(std::string_view id_json, const CheckResult& result, std::
   out->append("}\n");
 }
 
+void AppendCompactClauseLines(const Scanner& scanner, std::string* out) {
+  for (const Clause& clause : scanner.policy().clauses) {
+    if (!clause.enabled) continue;
+    out->append("{\"clause\":");
+    AppendJsonString(clause.id, out);
+    out->append(",\"category\":");
+    AppendJsonString(clause.category, out);
+    out->append(",\"severity\":\"");
+    out->append(SeverityName(clause.verdict));
+    out->push_back('"');
+    for (const auto* texts : {&clause.message, &clause.advice}) {
+      out->append(texts == &clause.message ? ",\"message\":{" : ",\"advice\":{");
+      bool first = true;
+      for (const auto& language : scanner.languages()) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendField(language.c_str(), texts->Get(language), out);
+      }
+      out->push_back('}');
+    }
+    out->append("}\n");
+  }
+}
+
+void AppendCompactResultLine(std::string_view id_json, const CheckResult& result,
+                             std::string* out) {
+  out->append("{\"id\":");
+  out->append(id_json);
+  out->append(",\"verdict\":\"");
+  out->append(SeverityName(result.verdict));
+  out->append("\",\"language\":");
+  AppendJsonString(result.language, out);
+  out->append(",\"findings\":[");
+  bool first = true;
+  for (const auto& f : result.findings) {
+    out->append(first ? "[" : ",[");
+    first = false;
+    AppendJsonString(f.clause, out);
+    out->push_back(',');
+    AppendNumber(f.start, out);
+    out->push_back(',');
+    AppendNumber(f.end, out);
+    out->push_back(',');
+    AppendJsonString(f.detail, out);
+    out->push_back(']');
+  }
+  out->append("]}\n");
+}
+
 nlohmann::json CheckResultToJson(const CheckResult& result) {
   nlohmann::json findings = nlohmann::json::array();
   for (const auto& f : result.findings) {

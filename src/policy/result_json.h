@@ -25,6 +25,16 @@ void AppendJsonString(std::string_view s, std::string* out);
 // one line of `chorus scan`. `id_json` is the post's id already written as JSON.
 void AppendResultLine(std::string_view id_json, const CheckResult& result, std::string* out);
 
+// The compact bulk format (`chorus scan --format compact`): first one line per enabled
+// clause with its texts in every language, once,
+//   {"clause":"client_info.names","category":"client_info","severity":"review",
+//    "message":{"en":"…{match}…",…},"advice":{"en":…,…}}
+// ("{match}" stands where the full format quotes the matched text), then per post
+//   {"id":2,"verdict":"review","language":"en","findings":[["client_info.names",17,51,"term"]]}
+// with each finding as [clause, start, end, detail] (byte offsets into the post's text).
+void AppendCompactClauseLines(const Scanner& scanner, std::string* out);
+void AppendCompactResultLine(std::string_view id_json, const CheckResult& result, std::string* out);
+
 // Rewrites the message and advice of every finding of a result JSON in `language`, from the
 // clauses of `scanner` (findings of clauses it no longer has keep their texts), and sets
 // "messages_language". For readers whose language is not the post's. A value that is not a

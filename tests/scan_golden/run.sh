@@ -14,9 +14,9 @@ work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work"
 python3 "$here/make_corpus.py" "$work" 4000
-scan() {  # input, output
+scan() {  # input, output, more options
   CHORUS_CACHE_DIR=${CHORUS_CACHE_DIR:-$work/cache} "$chorus" scan --no-progress --threads 2 \
-    --policy "$work/policy.yaml" "$1" > "$2" 2> "$work/scan.log" || true
+    --policy "$work/policy.yaml" "$1" "${@:3}" > "$2" 2> "$work/scan.log" || true
 }
 scan "$work/posts.jsonl" "$work/actual.jsonl"
 scan "$here/edge_lines.jsonl" "$work/edge_actual.jsonl"
@@ -27,6 +27,9 @@ if [ "${3:-}" = "--update" ]; then
   exit 0
 fi
 status=0
+# The compact format must say the same as the full one.
+scan "$work/posts.jsonl" "$work/compact.jsonl" --format compact
+python3 "$here/same_findings.py" "$work/actual.jsonl" "$work/compact.jsonl" || status=1
 for pair in "expected.jsonl actual.jsonl" "edge_expected.jsonl edge_actual.jsonl"; do
   set -- $pair
   if ! cmp -s "$here/$1" "$work/$2"; then
