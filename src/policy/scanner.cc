@@ -1,6 +1,7 @@
 #include "policy/scanner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -58,6 +59,45 @@ bool CrossesSentence(std::string_view between) {
     if ((between[i] == '.' || between[i] == '!' || between[i] == '?') && between[i + 1] == ' ')
       return true;
   return false;
+}
+
+// Other ways social media writes a multi-word name or phrase: run together ("Project
+// Nightingale" → "ProjectNightingale", "#projectnightingale", "fuck you" → "#fuckyou"), and
+// a camelCase name split as the folding splits it inside hashtags ("AmberPay" → "Amber Pay",
+// for "#AmberPay"). Only Latin-script entries of letters and spaces, at most four words.
+std::vector<std::string> JoinedSpellings(std::string_view entry) {
+  std::vector<std::string> out;
+  int words = 1;
+  bool camel = false;
+  for (size_t i = 0; i < entry.size(); ++i) {
+    const auto c = static_cast<unsigned char>(entry[i]);
+    if (c == ' ') {
+      ++words;
+    } else if (c >= 0xD6 && c <= 0xDB) {
+      return out;  // Hebrew and other scripts that do not join words
+    } else if (c < 0x80 && !std::isalnum(c)) {
+      return out;
+    }
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(entry[i - 1])))
+      camel = true;
+  }
+  if (words >= 2 && words <= 4) {
+    std::string joined;
+    for (char c : entry)
+      if (c != ' ') joined.push_back(c);
+    out.push_back(std::move(joined));
+  }
+  if (camel && words == 1) {
+    std::string spaced;
+    for (size_t i = 0; i < entry.size(); ++i) {
+      if (i > 0 && std::isupper(static_cast<unsigned char>(entry[i])) &&
+          std::islower(static_cast<unsigned char>(entry[i - 1])))
+        spaced.push_back(' ');
+      spaced.push_back(entry[i]);
+    }
+    out.push_back(std::move(spaced));
+  }
+  return out;
 }
 
 struct Span {
@@ -199,6 +239,11 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
       spec.list = list;
       spec.rules = rules;
       spec.maskable = maskable;
+      for (auto& variant : JoinedSpellings(spec.text)) {
+        detect::TermSpec joined = spec;
+        joined.text = std::move(variant);
+        specs.push_back(std::move(joined));
+      }
       specs.push_back(std::move(spec));
     }
   };
@@ -544,6 +589,10 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
         if (id == detect::kHandleAt && span.start > 0 &&
             std::isalnum(static_cast<unsigned char>(text[span.start - 1])))
           break;  // part of an e-mail address
+        // A full stop after a handle ends the sentence: "follow @dzintars_deals."
+        Span trimmed = span;
+        while (trimmed.end > trimmed.start && text[trimmed.end - 1] == '.') --trimmed.end;
+        candidate = text.substr(trimmed.start, trimmed.end - trimmed.start);
         std::string_view handle = candidate;
         if (id == detect::kHandleUrl) handle = handle.substr(handle.find('/') + 1);
         const std::string compact = Compact(handle);
@@ -551,7 +600,7 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
         const bool uses_name =
             std::any_of(org_names.begin(), org_names.end(),
                         [&](const std::string& n) { return compact.find(n) != std::string::npos; });
-        if (uses_name) add(ClauseFor("impersonation:handle"), span, "handle");
+        if (uses_name) add(ClauseFor("impersonation:handle"), trimmed, "handle");
         break;
       }
       default:

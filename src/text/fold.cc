@@ -266,9 +266,24 @@ char LeetLetter(char c) {
   }
 }
 
-bool IsAsciiWordish(unsigned char c) {
-  return c >= 0x80 || (kAsciiClass[c] != 0);
+// True if the run of letter-like symbols ("$", "!", "*") starting at input[i] is followed by
+// a letter or digit, so that it may stand inside a word ("a$$hole", "f**k"); a run that ends
+// a word ("idiots!!!", "cost 5$") or stands before a space, punctuation or an emoji is not.
+bool LetterFollowsSymbols(std::string_view input, size_t i) {
+  size_t j = i;
+  while (j < input.size() && static_cast<unsigned char>(input[j]) < 0x80 &&
+         (kAsciiClass[static_cast<unsigned char>(input[j])] == 3 ||
+          kAsciiClass[static_cast<unsigned char>(input[j])] == 4))
+    ++j;
+  if (j >= input.size()) return false;
+  const auto c = static_cast<unsigned char>(input[j]);
+  if (c < 0x80) return kAsciiClass[c] == 1 || kAsciiClass[c] == 2;
+  size_t len = 0;
+  return IsLetterOrDigit(DecodeUtf8(input, j, &len));
 }
+
+struct WordState;
+void EndWord(WordState* w, FoldedText* out, int* single_letter_words);
 
 // State of the word being written, to undo obfuscation when it ends.
 struct WordState {
@@ -280,8 +295,20 @@ struct WordState {
   bool latin = false;       // has an ASCII letter
   bool look_alike = false;  // has a Cyrillic/Greek letter that imitates a Latin one
   bool prev_digit = false;
+  bool prev_lower = false;  // the last letter was a lower-case one
+  bool hashtag = false;     // the word follows "#": camelCase inside it separates words
   int code_points = 0;
 };
+
+// A hashtag or handle joins words with capitals ("#ProjectNightingale"): at a lower-case
+// letter followed by a capital, the word ends and a space is written, mapped to the capital.
+void SplitHashtagWord(WordState* w, FoldedText* out, int* single_letter_words, size_t at) {
+  EndWord(w, out, single_letter_words);
+  out->text.push_back(' ');
+  out->origin.push_back(static_cast<uint32_t>(at));
+  w->start = out->text.size();
+  w->hashtag = true;
+}
 
 void RewriteLookAlikes(FoldedText* out, size_t start) {
   std::string word = out->text.substr(start);
@@ -462,6 +489,11 @@ void Fold(std::string_view input, FoldedText* out) {
     if (c < 0x80) {
       const uint8_t cls = kAsciiClass[c];
       if (cls == 1) {
+        if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
+        const bool upper = c <= 'Z';
+        if (upper && word.hashtag && word.prev_lower)
+          SplitHashtagWord(&word, out, &single_letter_words, i);
+        word.prev_lower = !upper;
         out->text.push_back(static_cast<char>(c | 0x20));
         out->origin.push_back(static_cast<uint32_t>(i));
         ++word.letters;
@@ -475,9 +507,10 @@ void Fold(std::string_view input, FoldedText* out) {
         if (LeetLetter(static_cast<char>(c))) ++word.leet;
         ++word.code_points;
         word.prev_digit = true;
-      } else if ((cls == 3 || cls == 4) && word.code_points > 0 && i + 1 < n &&
-                 IsAsciiWordish(static_cast<unsigned char>(input[i + 1]))) {
-        // "$", "!", "@" or "*" inside a word: obfuscation, kept as part of the word.
+        word.prev_lower = false;
+      } else if ((cls == 3 || cls == 4) && word.code_points > 0 && LetterFollowsSymbols(input, i)) {
+        // "$", "!" or "*" inside a word: obfuscation, kept as part of the word. A run of them
+        // counts only when a letter or digit follows it: "idiots!!!" ends at the "s".
         out->text.push_back(static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
         if (cls == 3) ++word.leet;
@@ -486,7 +519,8 @@ void Fold(std::string_view input, FoldedText* out) {
         word.prev_digit = false;
       } else {
         EndWord(&word, out, &single_letter_words);
-        out->text.push_back(static_cast<char>(c));
+        // "_" joins words in handles and tags ("Project_Nightingale"): it reads as a space.
+        out->text.push_back(c == '_' ? ' ' : static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
         word.start = out->text.size();
       }
@@ -502,6 +536,14 @@ void Fold(std::string_view input, FoldedText* out) {
         break;
       case kLetter:
       case kDigit:
+        if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
+        if (word.hashtag && e.kind == kLetter) {
+          const bool upper = u_isupper(static_cast<UChar32>(cp));
+          if (upper && word.prev_lower) SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = u_islower(static_cast<UChar32>(cp));
+        } else {
+          word.prev_lower = false;
+        }
         out->text.append(e.folded, e.length);
         out->origin.insert(out->origin.end(), e.length, static_cast<uint32_t>(i));
         ++word.code_points;

@@ -35,6 +35,53 @@ TEST(Fold, UndoesLeetspeakButNotNumbers) {
   EXPECT_EQ(F("price: 5$"), "price: 5$");
 }
 
+TEST(Fold, SymbolsCountAsLettersOnlyBeforeALetterOrDigit) {
+  // Exclamation marks after a word end it; they are not a disguised "i".
+  EXPECT_EQ(F("Paldies Rīgas Pienam!!!"), "paldies rigas pienam!!!");
+  EXPECT_EQ(F("Baltpay are idiots!!"), "baltpay are idiots!!");
+  EXPECT_EQ(F("idiots!!!!! really"), "idiots!!!!! really");
+  EXPECT_EQ(F("shit!?"), "shit!?");
+  EXPECT_EQ(F("shit$$ "), "shit$$ ");
+  EXPECT_EQ(F("shit!!😡"), "shit!! ");  // before an emoji
+  // Inside a word they still stand for letters.
+  EXPECT_EQ(F("sh!t and a$$hole"), "shit and asshole");
+  EXPECT_EQ(F("sh!!t"), "shiit");
+  FoldedText out;
+  Fold("f**k!!", &out);
+  EXPECT_EQ(out.text, "f**k!!");
+  ASSERT_EQ(out.masked_tokens.size(), 1u);
+  EXPECT_EQ(out.text.substr(out.masked_tokens[0].first,
+                            out.masked_tokens[0].second - out.masked_tokens[0].first),
+            "f**k");
+}
+
+TEST(Fold, SplitsCamelCaseInsideHashtagsOnly) {
+  EXPECT_EQ(F("#ProjectNightingale"), "#project nightingale");
+  EXPECT_EQ(F("#RīgasPiens rocks"), "#rigas piens rocks");
+  EXPECT_EQ(F("ProjectNightingale"), "projectnightingale");  // not a hashtag
+  EXPECT_EQ(F("#NASA #iPhone"), "#nasa #i phone");
+}
+
+TEST(Fold, UnderscoreReadsAsASpace) {
+  EXPECT_EQ(F("Project_Nightingale"), "project nightingale");
+  EXPECT_EQ(F("@amber_pay"), "@amber pay");
+}
+
+TEST(Fold, MapsOffsetsOfSplitHashtags) {
+  const std::string original = "Go #ProjectNightingale!!";
+  FoldedText out;
+  Fold(original, &out);
+  const size_t pos = out.text.find("project nightingale");
+  ASSERT_NE(pos, std::string::npos);
+  const size_t end = pos + std::string("project nightingale").size();
+  EXPECT_EQ(original.substr(out.OriginalStart(pos), out.OriginalEnd(end) - out.OriginalStart(pos)),
+            "ProjectNightingale");
+  const size_t second = out.text.find("nightingale");
+  EXPECT_EQ(original.substr(out.OriginalStart(second),
+                            out.OriginalEnd(second + 11) - out.OriginalStart(second)),
+            "Nightingale");
+}
+
 TEST(Fold, JoinsSpacedLetters) {
   EXPECT_EQ(F("you are an i d i o t!"), "you are an idiot!");
   EXPECT_EQ(F("s.h.i.t happens"), "shit happens");
