@@ -186,6 +186,9 @@ struct Scanner::Impl {
   std::map<std::string, int, std::less<>> clause_by_source;  // enabled clauses only
   // Per term: a lexicon word of a diacritic-writing language spelled with diacritics.
   std::vector<bool> needs_diacritics;
+  // Per language: folded words that are common words when typed without diacritics
+  // ("sad", "sadzie"); the lexicon pack's `plain_homographs`.
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> homographs;
   std::vector<std::string> org_names;       // compact organisation names and brands
   std::set<std::string> official_accounts;  // compact
   bool cached = false;
@@ -193,6 +196,15 @@ struct Scanner::Impl {
   int ClauseFor(std::string_view source) const {
     auto it = clause_by_source.find(source);
     return it == clause_by_source.end() ? -1 : it->second;
+  }
+
+  // True if a word of `folded` is a plain homograph of `language`.
+  bool IsHomograph(std::string_view language, std::string_view folded) const {
+    auto it = homographs.find(language);
+    if (it == homographs.end()) return false;
+    for (const auto word : text::FoldedWords(folded))
+      if (it->second.count(std::string(word))) return true;
+    return false;
   }
 
   int AddList(ListInfo info) {
@@ -282,11 +294,36 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   for (const auto& pack : BuiltinLanguagePacks()) {
     const std::vector<const text::InflectionRules*> rules{&pack.inflection};
     const std::string gate = (pack.code == "en" || pack.code == "he") ? "" : pack.code;
-    for (const auto& [name, entries] : pack.lexicons) {
+    for (const auto& w : pack.Lexicon("plain_homographs"))
+      homographs[pack.code].insert(text::FoldTerm(w));
+    for (const auto& [lexicon_name, lexicon_entries] : pack.lexicons) {
       ListInfo info;
       info.gate_language = gate;
       bool maskable = false;
-      if (name == "insults") {
+      std::string_view name = lexicon_name;
+      const std::vector<std::string>* list = &lexicon_entries;
+      // Words that insult only when aimed at someone ("you trash", "X is trash", but not
+      // "take the trash out"): each aim marker of the pack before each word of an
+      // "aimed_<lexicon>", added to <lexicon>.
+      std::vector<std::string> aimed;
+      if (name.rfind("aimed_", 0) == 0) {  // "aimed_insults" feeds "insults", and so on
+        for (const auto& marker : pack.Lexicon("aim_markers"))
+          for (const auto& word : lexicon_entries) aimed.push_back(marker + " " + word);
+        list = &aimed;
+        name.remove_prefix(6);
+      }
+      const std::vector<std::string>& entries = *list;
+      if (name == "aim_markers" || name == "plain_homographs") continue;
+      if (name == "complaints") {
+        // Complaints ("sucks", "a joke", "I hate") say nothing on their own ("I hate
+        // Mondays"); near a name or a target they disparage it.
+        if (!any_disparagement) continue;
+        info.role = Role::kTrigger;
+      } else if (name == "company_disparagement") {
+        // Phrases that disparage the employer without naming it ("the worst place to work").
+        info.clause = ClauseFor("disparagement:company");
+        if (info.clause < 0) continue;
+      } else if (name == "insults") {
         // An insult is offensive on its own, and disparagement when aimed at a target.
         info.clause = ClauseFor("lexicon:insults");
         info.also_trigger = any_disparagement;
@@ -311,9 +348,9 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
         if (ClauseFor("secret:password") < 0) continue;
         info.role = Role::kPasswordWord;
       } else {
-        info.clause = ClauseFor("lexicon:" + name);
+        info.clause = ClauseFor("lexicon:" + std::string(name));
         if (info.clause < 0) continue;
-        if (name == "offensive") {
+        if (name == "offensive" || name == "personal_attacks") {
           info.also_trigger = any_disparagement;
           maskable = true;
         }
@@ -389,9 +426,10 @@ void Scanner::Impl::Collect(std::string_view text, const text::FoldedText& folde
          !text::HasNoEnglishWord(folded.text.substr(hit.start, hit.end - hit.start))))
       continue;
     // Matching ignores diacritics, because many people type without them. But when the
-    // author does type them, a lexicon word written with them must have them too: Polish
-    // "w sadzie" (in the orchard) is not "w sądzie" (in court).
-    if (needs_diacritics[hit.term] && post_has_diacritics()) {
+    // author does type them, a lexicon word whose plain spelling is another common word
+    // must have them too: Polish "w sadzie" (in the orchard) is not "w sądzie" (in court).
+    if (needs_diacritics[hit.term] && post_has_diacritics() &&
+        IsHomograph(info.gate_language, folded.text.substr(hit.start, hit.end - hit.start))) {
       const Span o = original({hit.start, hit.end});
       if (!HasLatinDiacritic(text.substr(o.start, o.end - o.start))) continue;
     }

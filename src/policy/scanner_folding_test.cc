@@ -109,15 +109,23 @@ TEST_F(ScannerFoldingTest, SymbolsAroundEveryMatchKeepTheSameFindings) {
     const CheckResult base = Check(post, lang);
     if (base.findings.empty()) continue;  // the approved disclosure of the demo
     const auto expected = Found(post, lang);
+    // Symbols go only where no finding spans across: inside a phrase they would change it.
+    auto inside_a_finding = [&](size_t pos) {
+      for (const auto& g : base.findings)
+        if (g.start < pos && pos < g.end) return true;
+      return false;
+    };
     for (const auto& f : base.findings) {
       // A password's value may end in any symbol ("Zima2024!!"): nothing to compare there.
       if (f.clause == "credentials.passwords") continue;
       for (const auto& s : after) {
+        if (inside_a_finding(f.end)) break;
         const std::string changed = post.substr(0, f.end) + s + post.substr(f.end);
         EXPECT_EQ(Found(changed, lang), expected) << "[" << s << "] " << changed;
         ++checked;
       }
       for (const auto& s : before) {
+        if (inside_a_finding(f.start)) break;
         const std::string changed = post.substr(0, f.start) + s + post.substr(f.start);
         EXPECT_EQ(Found(changed, lang), expected) << "[" << s << "] " << changed;
         ++checked;

@@ -500,6 +500,11 @@ void Fold(std::string_view input, FoldedText* out) {
         ++word.code_points;
         word.latin = true;
         word.prev_digit = false;
+        // A letter stretched three times or more ("fuuuck", "kurwaaa") is written once.
+        size_t run = 1;
+        while (i + run < n && (static_cast<unsigned char>(input[i + run]) | 0x20) == (c | 0x20))
+          ++run;
+        if (run >= 3) i += run - 1;
       } else if (cls == 2) {
         out->text.push_back(static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));

@@ -48,6 +48,36 @@ std::vector<StemForm> WordForms(std::string_view folded_word,
   return {forms.begin(), forms.end()};
 }
 
+std::vector<std::string> ExpandAlternatives(std::string_view entry, size_t limit) {
+  std::vector<std::string> out{""};
+  size_t i = 0;
+  while (i < entry.size()) {
+    const size_t open = entry.find('{', i);
+    const size_t close = open == std::string_view::npos ? open : entry.find('}', open);
+    if (open == std::string_view::npos || close == std::string_view::npos ||
+        entry.substr(open + 1, close - open - 1).find('{') != std::string_view::npos) {
+      for (auto& s : out) s.append(entry.substr(i));
+      break;
+    }
+    for (auto& s : out) s.append(entry.substr(i, open - i));
+    std::vector<std::string> parts;
+    const std::string_view group = entry.substr(open + 1, close - open - 1);
+    for (size_t p = 0;;) {
+      const size_t comma = group.find(',', p);
+      parts.emplace_back(group.substr(p, comma == std::string_view::npos ? comma : comma - p));
+      if (comma == std::string_view::npos) break;
+      p = comma + 1;
+    }
+    std::vector<std::string> next;
+    for (const auto& s : out)
+      for (const auto& part : parts)
+        if (next.size() < limit) next.push_back(s + part);
+    out.swap(next);
+    i = close + 1;
+  }
+  return out;
+}
+
 bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms) {
   for (const auto& f : forms) {
     if (token.size() < f.stem.size() || token.compare(0, f.stem.size(), f.stem) != 0) continue;

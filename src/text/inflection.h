@@ -47,6 +47,12 @@ struct StemForm {
 std::vector<StemForm> WordForms(std::string_view folded_word,
                                 const std::vector<const InflectionRules*>& rules, bool exact);
 
+// Expands the alternatives of a lexicon entry: each "{a,b,}" group stands for one of its
+// comma-separated parts (an empty part is allowed), so "{wy,za,}jeb{ać,any}" is "wyjebać",
+// "wyjebany", "zajebać", "zajebany", "jebać" and "jebany". Groups do not nest; an entry
+// without braces, or with an unmatched brace, is returned as it is. At most `limit` results.
+std::vector<std::string> ExpandAlternatives(std::string_view entry, size_t limit = 4096);
+
 // True if `token` (a whole folded word) is one of `forms`.
 bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms);
 
