@@ -297,17 +297,37 @@ struct WordState {
   bool prev_digit = false;
   bool prev_lower = false;  // the last letter was a lower-case one
   bool hashtag = false;     // the word follows "#": camelCase inside it separates words
+  bool split_next = false;  // an invisible character stood between a lower-case letter and a
+                            // capital ("Project\u200BNightingale"): the capital starts a word
   int code_points = 0;
 };
 
 // A hashtag or handle joins words with capitals ("#ProjectNightingale"): at a lower-case
 // letter followed by a capital, the word ends and a space is written, mapped to the capital.
 void SplitHashtagWord(WordState* w, FoldedText* out, int* single_letter_words, size_t at) {
+  const bool hashtag = w->hashtag;
   EndWord(w, out, single_letter_words);
   out->text.push_back(' ');
   out->origin.push_back(static_cast<uint32_t>(at));
   w->start = out->text.size();
-  w->hashtag = true;
+  w->hashtag = hashtag;
+}
+
+// Zero-width space, zero-width non-joiner and joiner, word joiner, soft hyphen, BOM.
+bool IsInvisibleSeparator(char32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x00AD || cp == 0xFEFF;
+}
+
+// True if the invisible character at input[at, at + len) stands between a lower-case letter
+// and a capital: it then separates two words written together ("Project\u200BNightingale").
+bool CaseChangeAround(std::string_view input, size_t at, size_t len) {
+  if (at == 0 || at + len >= input.size()) return false;
+  size_t before = at - 1;
+  while (before > 0 && (static_cast<unsigned char>(input[before]) & 0xC0) == 0x80) --before;
+  size_t l = 0;
+  const char32_t prev = DecodeUtf8(input, before, &l);
+  const char32_t next = DecodeUtf8(input, at + len, &l);
+  return u_islower(static_cast<UChar32>(prev)) && u_isupper(static_cast<UChar32>(next));
 }
 
 void RewriteLookAlikes(FoldedText* out, size_t start) {
@@ -491,7 +511,7 @@ void Fold(std::string_view input, FoldedText* out) {
       if (cls == 1) {
         if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
         const bool upper = c <= 'Z';
-        if (upper && word.hashtag && word.prev_lower)
+        if ((upper && word.hashtag && word.prev_lower) || word.split_next)
           SplitHashtagWord(&word, out, &single_letter_words, i);
         word.prev_lower = !upper;
         out->text.push_back(static_cast<char>(c | 0x20));
@@ -538,11 +558,16 @@ void Fold(std::string_view input, FoldedText* out) {
     const Entry& e = table.Lookup(cp);
     switch (e.kind) {
       case kIgnorable:
+        if (word.code_points > 0 && IsInvisibleSeparator(cp) && CaseChangeAround(input, i, len))
+          word.split_next = true;
         break;
       case kLetter:
       case kDigit:
         if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
-        if (word.hashtag && e.kind == kLetter) {
+        if (word.split_next) {
+          SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = false;
+        } else if (word.hashtag && e.kind == kLetter) {
           const bool upper = u_isupper(static_cast<UChar32>(cp));
           if (upper && word.prev_lower) SplitHashtagWord(&word, out, &single_letter_words, i);
           word.prev_lower = u_islower(static_cast<UChar32>(cp));

@@ -17,7 +17,9 @@
 //   - an ASCII letter repeated three or more times is written once ("fuuuck" → "fuck");
 //   - inside a hashtag, a capital after a lower-case letter starts a new word, written as a
 //     space mapped to the capital ("#ProjectNightingale" → "#project nightingale"); "_" is
-//     written as a space everywhere ("Project_Nightingale");
+//     written as a space everywhere ("Project_Nightingale"); so does an invisible character
+//     between a lower-case letter and a capital ("Project\u200BNightingale"), while one
+//     inside a word is dropped ("id\u200Biot" → "idiot");
 //   - words masked with "*" ("f*ck") are kept with the mask and reported in masked_tokens.
 // Every byte of the folded text remembers the original byte offset it came from, so matches
 // map back to exact spans of the original text. Invalid UTF-8 bytes fold to a space.

@@ -62,6 +62,20 @@ TEST(Fold, SplitsCamelCaseInsideHashtagsOnly) {
   EXPECT_EQ(F("#NASA #iPhone"), "#nasa #i phone");
 }
 
+TEST(Fold, InvisibleCharacterBetweenJoinedWordsSeparatesThem) {
+  EXPECT_EQ(F("Project\u200BNightingale"), "project nightingale");
+  EXPECT_EQ(F("Project\u2060Nightingale"), "project nightingale");
+  EXPECT_EQ(F("Gdańska\u200CLogistyka"), "gdanska logistyka");
+  EXPECT_EQ(F("Night\u200Bingale"), "nightingale");  // inside a word: dropped
+  EXPECT_EQ(F("e\u0301"), "e");                      // a combining mark never splits
+}
+
+TEST(Fold, StretchedLettersAreWrittenOnce) {
+  EXPECT_EQ(F("fuuuuck"), "fuck");
+  EXPECT_EQ(F("KURWAAAA"), "kurwa");
+  EXPECT_EQ(F("good"), "good");  // two in a row stay
+}
+
 TEST(Fold, UnderscoreReadsAsASpace) {
   EXPECT_EQ(F("Project_Nightingale"), "project nightingale");
   EXPECT_EQ(F("@amber_pay"), "@amber pay");
