@@ -1,7 +1,6 @@
 #include "policy/scanner.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -59,45 +58,6 @@ bool CrossesSentence(std::string_view between) {
     if ((between[i] == '.' || between[i] == '!' || between[i] == '?') && between[i + 1] == ' ')
       return true;
   return false;
-}
-
-// Other ways social media writes a multi-word name or phrase: run together ("Project
-// Nightingale" → "ProjectNightingale", "#projectnightingale", "fuck you" → "#fuckyou"), and
-// a camelCase name split as the folding splits it inside hashtags ("AmberPay" → "Amber Pay",
-// for "#AmberPay"). Only Latin-script entries of letters and spaces, at most four words.
-std::vector<std::string> JoinedSpellings(std::string_view entry, bool run_together) {
-  std::vector<std::string> out;
-  int words = 1;
-  bool camel = false;
-  for (size_t i = 0; i < entry.size(); ++i) {
-    const auto c = static_cast<unsigned char>(entry[i]);
-    if (c == ' ') {
-      ++words;
-    } else if (c >= 0xD6 && c <= 0xDB) {
-      return out;  // Hebrew and other scripts that do not join words
-    } else if (c < 0x80 && !std::isalnum(c)) {
-      return out;
-    }
-    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(entry[i - 1])))
-      camel = true;
-  }
-  if (run_together && words >= 2 && words <= 4) {
-    std::string joined;
-    for (char c : entry)
-      if (c != ' ') joined.push_back(c);
-    out.push_back(std::move(joined));
-  }
-  if (camel && words == 1) {
-    std::string spaced;
-    for (size_t i = 0; i < entry.size(); ++i) {
-      if (i > 0 && std::isupper(static_cast<unsigned char>(entry[i])) &&
-          std::islower(static_cast<unsigned char>(entry[i - 1])))
-        spaced.push_back(' ');
-      spaced.push_back(entry[i]);
-    }
-    out.push_back(std::move(spaced));
-  }
-  return out;
 }
 
 struct Span {
@@ -255,7 +215,7 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
       spec.list = list;
       spec.rules = rules;
       spec.maskable = maskable;
-      for (auto& variant : JoinedSpellings(spec.text, joined)) {
+      for (auto& variant : text::SocialSpellings(spec.text, joined)) {
         detect::TermSpec other = spec;
         other.text = std::move(variant);
         specs.push_back(std::move(other));

@@ -1,6 +1,7 @@
 #include "text/inflection.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace chorus::text {
 namespace {
@@ -74,6 +75,41 @@ std::vector<std::string> ExpandAlternatives(std::string_view entry, size_t limit
         if (next.size() < limit) next.push_back(s + part);
     out.swap(next);
     i = close + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> SocialSpellings(std::string_view entry, bool run_together) {
+  std::vector<std::string> out;
+  int words = 1;
+  bool camel = false;
+  for (size_t i = 0; i < entry.size(); ++i) {
+    const auto c = static_cast<unsigned char>(entry[i]);
+    if (c == ' ') {
+      ++words;
+    } else if (c >= 0xD6 && c <= 0xDB) {
+      return out;  // Hebrew and other scripts that do not join words
+    } else if (c < 0x80 && !std::isalnum(c)) {
+      return out;
+    }
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(entry[i - 1])))
+      camel = true;
+  }
+  if (run_together && words >= 2 && words <= 4) {
+    std::string joined;
+    for (char c : entry)
+      if (c != ' ') joined.push_back(c);
+    out.push_back(std::move(joined));
+  }
+  if (camel && words == 1) {
+    std::string spaced;
+    for (size_t i = 0; i < entry.size(); ++i) {
+      if (i > 0 && std::isupper(static_cast<unsigned char>(entry[i])) &&
+          std::islower(static_cast<unsigned char>(entry[i - 1])))
+        spaced.push_back(' ');
+      spaced.push_back(entry[i]);
+    }
+    out.push_back(std::move(spaced));
   }
   return out;
 }

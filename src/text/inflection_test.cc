@@ -25,6 +25,19 @@ TEST(ExpandAlternatives, StopsAtTheLimit) {
   EXPECT_EQ(ExpandAlternatives("{a,b}{c,d}{e,f}", 4).size(), 4u);
 }
 
+TEST(SocialSpellings, RunTogetherAndCamelCaseSplit) {
+  EXPECT_EQ(SocialSpellings("Project Nightingale", true),
+            std::vector<std::string>{"ProjectNightingale"});
+  EXPECT_TRUE(SocialSpellings("Project Nightingale", false).empty());
+  EXPECT_EQ(SocialSpellings("AmberPay", false), std::vector<std::string>{"Amber Pay"});
+  EXPECT_EQ(SocialSpellings("Gdańska Logistyka Portowa", true),
+            std::vector<std::string>{"GdańskaLogistykaPortowa"});
+  EXPECT_TRUE(SocialSpellings("Bursztyn 2.0", true).empty());        // punctuation
+  EXPECT_TRUE(SocialSpellings("מגדל אופטיקה", true).empty());        // Hebrew
+  EXPECT_TRUE(SocialSpellings("a b c d e", true).empty());           // five words
+  EXPECT_TRUE(SocialSpellings("Baltpay", true).empty());
+}
+
 TEST(WordForms, PolishPastFormsTakeEndings) {
   InflectionRules pl;
   pl.min_stem = 3;
