@@ -432,7 +432,11 @@ void JoinSpacedLetters(FoldedText* out) {
       while (s > 0 && (IsWordCharBefore(t, s) || t[s - 1] == '*')) --s;
       size_t e = k;
       while (e < t.size() && (IsWordCharAt(t, e) || t[e] == '*')) ++e;
-      out->masked_tokens.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(e));
+      // Stars that no letter follows end the word ("bitch**"); they mask nothing.
+      size_t last = e;
+      while (last > k && t[last - 1] == '*') --last;
+      if (last > k)
+        out->masked_tokens.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(last));
       k = e;
     } else {
       ++k;

@@ -109,6 +109,14 @@ TEST(Fold, RecordsMaskedWords) {
   const auto [s, e] = out.masked_tokens[0];
   EXPECT_EQ(out.text.substr(s, e - s), "f*ck");
   EXPECT_EQ(F("2*3 = 6"), "2*3 = 6");
+  // Stars after a word mask nothing, also when spaced letters were joined in the same post.
+  for (const char* post : {"a bitch**", "u r a bitch**", "u r a f*ck"}) {
+    Fold(post, &out);
+    for (const auto& [s2, e2] : out.masked_tokens)
+      EXPECT_NE(out.text[e2 - 1], '*') << post << ": " << out.text.substr(s2, e2 - s2);
+  }
+  Fold("u r a f*ck", &out);
+  ASSERT_EQ(out.masked_tokens.size(), 1u);
 }
 
 TEST(Fold, RemovesInvisibleCharacters) {
