@@ -514,10 +514,12 @@ void Fold(std::string_view input, FoldedText* out) {
       const uint8_t cls = kAsciiClass[c];
       if (cls == 1) {
         if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
-        const bool upper = c <= 'Z';
-        if ((upper && word.hashtag && word.prev_lower) || word.split_next)
-          SplitHashtagWord(&word, out, &single_letter_words, i);
-        word.prev_lower = !upper;
+        if (word.hashtag || word.split_next) [[unlikely]] {
+          const bool upper = c <= 'Z';
+          if (word.split_next || (upper && word.prev_lower))
+            SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = !upper;
+        }
         out->text.push_back(static_cast<char>(c | 0x20));
         out->origin.push_back(static_cast<uint32_t>(i));
         ++word.letters;
@@ -525,10 +527,15 @@ void Fold(std::string_view input, FoldedText* out) {
         word.latin = true;
         word.prev_digit = false;
         // A letter stretched three times or more ("fuuuck", "kurwaaa") is written once.
-        size_t run = 1;
-        while (i + run < n && (static_cast<unsigned char>(input[i + run]) | 0x20) == (c | 0x20))
-          ++run;
-        if (run >= 3) i += run - 1;
+        const auto lower = static_cast<unsigned char>(c | 0x20);
+        auto same = [&](size_t k) {
+          return (static_cast<unsigned char>(input[k]) | 0x20) == lower;
+        };
+        if (i + 2 < n && same(i + 1) && same(i + 2)) [[unlikely]] {
+          size_t run = 3;
+          while (i + run < n && same(i + run)) ++run;
+          i += run - 1;
+        }
       } else if (cls == 2) {
         out->text.push_back(static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
