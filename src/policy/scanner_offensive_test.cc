@@ -92,6 +92,10 @@ TEST_F(ScannerOffensiveTest, DisparagementOfTheCompanyInFourLanguages) {
   EXPECT_TRUE(Has("זה המקום הכי גרוע לעבוד בו", "disparagement.company", "he"));
   EXPECT_TRUE(Has("האפליקציה של AmberPay היא בדיחה", "disparagement.company", "he"));
   EXPECT_FALSE(Flagged("AmberPay is a great place to work", "en"));
+  EXPECT_FALSE(Flagged("זרקתי את הזבל לפח", "he"));  // "I threw the garbage in the bin"
+  EXPECT_TRUE(Flagged("אתה אפס", "he"));
+  EXPECT_FALSE(Flagged("Spokojnie, to żart", "pl"));
+  EXPECT_TRUE(Flagged("Jesteś zerem", "pl"));
   EXPECT_FALSE(Flagged("Opowiedział dobry żart na imprezie", "pl"));
 }
 
