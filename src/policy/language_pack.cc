@@ -7,6 +7,7 @@
 #include "policy/embedded_data.h"
 #include "policy/yaml_util.h"
 #include "text/fold.h"
+#include "text/inflection.h"
 
 namespace chorus {
 namespace {
@@ -98,7 +99,11 @@ Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
         const std::string name = kv.first.Scalar();
         if (Status s = yaml::ReadStringList(kv.second, "lexicons." + name, &entries); !s.ok())
           return s;
-        out->lexicons[name] = std::move(entries);
+        // "{wy,za,}jeb{ać,any}": alternatives written once, expanded here.
+        std::vector<std::string> expanded;
+        for (const auto& e : entries)
+          for (auto& form : text::ExpandAlternatives(e)) expanded.push_back(std::move(form));
+        out->lexicons[name] = std::move(expanded);
       }
     }
     if (const YAML::Node ui = root["ui"]) {

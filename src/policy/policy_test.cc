@@ -36,8 +36,11 @@ TEST(LanguagePacks, AllFourWithTheSameInterfaceKeys) {
     ASSERT_NE(pack, nullptr) << code;
     for (const auto& [key, text] : en->ui)
       EXPECT_TRUE(pack->ui.count(key)) << code << " ui." << key;
-    for (const auto& [name, entries] : en->lexicons)
+    for (const auto& [name, entries] : en->lexicons) {
+      // Reclaimed slurs and plain homographs exist only where a language has them.
+      if (name == "reclaimed_slurs" || name == "plain_homographs") continue;
       EXPECT_FALSE(pack->Lexicon(name).empty()) << code << " lexicon " << name;
+    }
   }
   EXPECT_TRUE(FindLanguagePack("he")->right_to_left);
   EXPECT_FALSE(FindLanguagePack("lv")->right_to_left);

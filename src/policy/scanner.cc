@@ -90,8 +90,12 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   for (const auto& pack : BuiltinLanguagePacks()) all_rules.push_back(&pack.inflection);
 
   std::vector<detect::TermSpec> specs;
+  // `joined`: also match multi-word entries run together. Not for the long lists of client
+  // and competitor names: their hashtags are found by the camelCase split of the folding,
+  // and doubling ten thousand names costs about a tenth of the scan time.
   auto add_terms = [&](const std::vector<std::string>& entries, int list,
-                       const std::vector<const text::InflectionRules*>& rules, bool maskable) {
+                       const std::vector<const text::InflectionRules*>& rules, bool maskable,
+                       bool joined = true) {
     for (const auto& raw : entries) {
       detect::TermSpec spec;
       spec.exact = !raw.empty() && raw[0] == '=';
@@ -99,6 +103,11 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
       spec.list = list;
       spec.rules = rules;
       spec.maskable = maskable;
+      for (auto& variant : text::SocialSpellings(spec.text, joined)) {
+        detect::TermSpec other = spec;
+        other.text = std::move(variant);
+        specs.push_back(std::move(other));
+      }
       specs.push_back(std::move(spec));
     }
   };
@@ -107,7 +116,7 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   if (int c = ClauseFor("policy:confidential_terms"); c >= 0)
     add_terms(policy.confidential_terms, AddList({Role::kClause, c}), all_rules, false);
   if (int c = ClauseFor("policy:clients"); c >= 0)
-    add_terms(policy.clients, AddList({Role::kClause, c}), all_rules, false);
+    add_terms(policy.clients, AddList({Role::kClause, c}), all_rules, false, false);
   for (size_t i = 0; i < policy.clauses.size(); ++i) {
     const Clause& c = policy.clauses[i];
     if (c.enabled && !c.terms.empty())
@@ -118,9 +127,9 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   if (any_disparagement) {
     ListInfo t{Role::kTarget};
     t.target = kCompetitor;
-    add_terms(policy.competitors, AddList(t), all_rules, false);
+    add_terms(policy.competitors, AddList(t), all_rules, false, false);
     t.target = kClient;
-    add_terms(policy.clients, AddList(t), all_rules, false);
+    add_terms(policy.clients, AddList(t), all_rules, false, false);
     t.target = kCompany;
     std::vector<std::string> own = policy.aliases;
     if (!policy.organization.empty()) own.push_back(policy.organization);
@@ -137,11 +146,36 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   for (const auto& pack : BuiltinLanguagePacks()) {
     const std::vector<const text::InflectionRules*> rules{&pack.inflection};
     const std::string gate = (pack.code == "en" || pack.code == "he") ? "" : pack.code;
-    for (const auto& [name, entries] : pack.lexicons) {
+    for (const auto& w : pack.Lexicon("plain_homographs"))
+      homographs[pack.code].insert(text::FoldTerm(w));
+    for (const auto& [lexicon_name, lexicon_entries] : pack.lexicons) {
       ListInfo info;
       info.gate_language = gate;
       bool maskable = false;
-      if (name == "insults") {
+      std::string_view name = lexicon_name;
+      const std::vector<std::string>* list = &lexicon_entries;
+      // Words that insult only when aimed at someone ("you trash", "X is trash", but not
+      // "take the trash out"): each aim marker of the pack before each word of an
+      // "aimed_<lexicon>", added to <lexicon>.
+      std::vector<std::string> aimed;
+      if (name.rfind("aimed_", 0) == 0) {  // "aimed_insults" feeds "insults", and so on
+        for (const auto& marker : pack.Lexicon("aim_markers"))
+          for (const auto& word : lexicon_entries) aimed.push_back(marker + " " + word);
+        list = &aimed;
+        name.remove_prefix(6);
+      }
+      const std::vector<std::string>& entries = *list;
+      if (name == "aim_markers" || name == "plain_homographs") continue;
+      if (name == "complaints") {
+        // Complaints ("sucks", "a joke", "I hate") say nothing on their own ("I hate
+        // Mondays"); near a name or a target they disparage it.
+        if (!any_disparagement) continue;
+        info.role = Role::kTrigger;
+      } else if (name == "company_disparagement") {
+        // Phrases that disparage the employer without naming it ("the worst place to work").
+        info.clause = ClauseFor("disparagement:company");
+        if (info.clause < 0) continue;
+      } else if (name == "insults") {
         // An insult is offensive on its own, and disparagement when aimed at a target.
         info.clause = ClauseFor("lexicon:insults");
         info.also_trigger = any_disparagement;
@@ -166,9 +200,9 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
         if (ClauseFor("secret:password") < 0) continue;
         info.role = Role::kPasswordWord;
       } else {
-        info.clause = ClauseFor("lexicon:" + name);
+        info.clause = ClauseFor("lexicon:" + std::string(name));
         if (info.clause < 0) continue;
-        if (name == "offensive") {
+        if (name == "offensive" || name == "personal_attacks") {
           info.also_trigger = any_disparagement;
           maskable = true;
         }
@@ -313,7 +347,9 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
       candidates[kept - 1].end = std::max(candidates[kept - 1].end, candidates[i].end);
       continue;
     }
-    candidates[kept++] = std::move(candidates[i]);
+    // Not onto itself: a self-moved std::string is left empty (every `detail` was "").
+    if (kept != i) candidates[kept] = std::move(candidates[i]);
+    ++kept;
   }
   candidates.resize(kept);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

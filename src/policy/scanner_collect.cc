@@ -84,9 +84,10 @@ void Scanner::Impl::SortTermHits(CollectState& st,
          !text::HasNoEnglishWord(folded.text.substr(hit.start, hit.end - hit.start))))
       continue;
     // Matching ignores diacritics, because many people type without them. But when the
-    // author does type them, a lexicon word written with them must have them too: Polish
-    // "w sadzie" (in the orchard) is not "w sądzie" (in court).
-    if (needs_diacritics[hit.term] && post_has_diacritics()) {
+    // author does type them, a lexicon word whose plain spelling is another common word
+    // must have them too: Polish "w sadzie" (in the orchard) is not "w sądzie" (in court).
+    if (needs_diacritics[hit.term] && post_has_diacritics() &&
+        IsHomograph(info.gate_language, folded.text.substr(hit.start, hit.end - hit.start))) {
       const Span o = original({hit.start, hit.end});
       if (!HasLatinDiacritic(text.substr(o.start, o.end - o.start))) continue;
     }
@@ -323,6 +324,10 @@ void Scanner::Impl::CheckOtherPatterns(
         if (id == detect::kHandleAt && span.start > 0 &&
             std::isalnum(static_cast<unsigned char>(text[span.start - 1])))
           break;  // part of an e-mail address
+        // A full stop after a handle ends the sentence: "follow @dzintars_deals."
+        Span trimmed = span;
+        while (trimmed.end > trimmed.start && text[trimmed.end - 1] == '.') --trimmed.end;
+        candidate = text.substr(trimmed.start, trimmed.end - trimmed.start);
         std::string_view handle = candidate;
         if (id == detect::kHandleUrl) handle = handle.substr(handle.find('/') + 1);
         const std::string compact = Compact(handle);
@@ -330,7 +335,7 @@ void Scanner::Impl::CheckOtherPatterns(
         const bool uses_name =
             std::any_of(org_names.begin(), org_names.end(),
                         [&](const std::string& n) { return compact.find(n) != std::string::npos; });
-        if (uses_name) add(ClauseFor("impersonation:handle"), span, "handle");
+        if (uses_name) add(ClauseFor("impersonation:handle"), trimmed, "handle");
         break;
       }
       default:

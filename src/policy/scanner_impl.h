@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "detect/hs_database.h"
@@ -119,6 +120,9 @@ struct Scanner::Impl {
   std::map<std::string, int, std::less<>> clause_by_source;  // enabled clauses only
   // Per term: a lexicon word of a diacritic-writing language spelled with diacritics.
   std::vector<bool> needs_diacritics;
+  // Per language: folded words that are common words when typed without diacritics
+  // ("sad", "sadzie"); the lexicon pack's `plain_homographs`.
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> homographs;
   std::vector<std::string> org_names;       // compact organisation names and brands
   std::set<std::string> official_accounts;  // compact
   bool cached = false;
@@ -126,6 +130,15 @@ struct Scanner::Impl {
   int ClauseFor(std::string_view source) const {
     auto it = clause_by_source.find(source);
     return it == clause_by_source.end() ? -1 : it->second;
+  }
+
+  // True if a word of `folded` is a plain homograph of `language`.
+  bool IsHomograph(std::string_view language, std::string_view folded) const {
+    auto it = homographs.find(language);
+    if (it == homographs.end()) return false;
+    for (const auto word : text::FoldedWords(folded))
+      if (it->second.count(std::string(word))) return true;
+    return false;
   }
 
   int AddList(ListInfo info) {

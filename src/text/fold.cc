@@ -266,9 +266,24 @@ char LeetLetter(char c) {
   }
 }
 
-bool IsAsciiWordish(unsigned char c) {
-  return c >= 0x80 || (kAsciiClass[c] != 0);
+// True if the run of letter-like symbols ("$", "!", "*") starting at input[i] is followed by
+// a letter or digit, so that it may stand inside a word ("a$$hole", "f**k"); a run that ends
+// a word ("idiots!!!", "cost 5$") or stands before a space, punctuation or an emoji is not.
+bool LetterFollowsSymbols(std::string_view input, size_t i) {
+  size_t j = i;
+  while (j < input.size() && static_cast<unsigned char>(input[j]) < 0x80 &&
+         (kAsciiClass[static_cast<unsigned char>(input[j])] == 3 ||
+          kAsciiClass[static_cast<unsigned char>(input[j])] == 4))
+    ++j;
+  if (j >= input.size()) return false;
+  const auto c = static_cast<unsigned char>(input[j]);
+  if (c < 0x80) return kAsciiClass[c] == 1 || kAsciiClass[c] == 2;
+  size_t len = 0;
+  return IsLetterOrDigit(DecodeUtf8(input, j, &len));
 }
+
+struct WordState;
+void EndWord(WordState* w, FoldedText* out, int* single_letter_words);
 
 // State of the word being written, to undo obfuscation when it ends.
 struct WordState {
@@ -280,8 +295,40 @@ struct WordState {
   bool latin = false;       // has an ASCII letter
   bool look_alike = false;  // has a Cyrillic/Greek letter that imitates a Latin one
   bool prev_digit = false;
+  bool prev_lower = false;  // the last letter was a lower-case one
+  bool hashtag = false;     // the word follows "#": camelCase inside it separates words
+  bool split_next = false;  // an invisible character stood between a lower-case letter and a
+                            // capital ("Project\u200BNightingale"): the capital starts a word
   int code_points = 0;
 };
+
+// A hashtag or handle joins words with capitals ("#ProjectNightingale"): at a lower-case
+// letter followed by a capital, the word ends and a space is written, mapped to the capital.
+void SplitHashtagWord(WordState* w, FoldedText* out, int* single_letter_words, size_t at) {
+  const bool hashtag = w->hashtag;
+  EndWord(w, out, single_letter_words);
+  out->text.push_back(' ');
+  out->origin.push_back(static_cast<uint32_t>(at));
+  w->start = out->text.size();
+  w->hashtag = hashtag;
+}
+
+// Zero-width space, zero-width non-joiner and joiner, word joiner, soft hyphen, BOM.
+bool IsInvisibleSeparator(char32_t cp) {
+  return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x00AD || cp == 0xFEFF;
+}
+
+// True if the invisible character at input[at, at + len) stands between a lower-case letter
+// and a capital: it then separates two words written together ("Project\u200BNightingale").
+bool CaseChangeAround(std::string_view input, size_t at, size_t len) {
+  if (at == 0 || at + len >= input.size()) return false;
+  size_t before = at - 1;
+  while (before > 0 && (static_cast<unsigned char>(input[before]) & 0xC0) == 0x80) --before;
+  size_t l = 0;
+  const char32_t prev = DecodeUtf8(input, before, &l);
+  const char32_t next = DecodeUtf8(input, at + len, &l);
+  return u_islower(static_cast<UChar32>(prev)) && u_isupper(static_cast<UChar32>(next));
+}
 
 void RewriteLookAlikes(FoldedText* out, size_t start) {
   std::string word = out->text.substr(start);
@@ -385,7 +432,11 @@ void JoinSpacedLetters(FoldedText* out) {
       while (s > 0 && (IsWordCharBefore(t, s) || t[s - 1] == '*')) --s;
       size_t e = k;
       while (e < t.size() && (IsWordCharAt(t, e) || t[e] == '*')) ++e;
-      out->masked_tokens.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(e));
+      // Stars that no letter follows end the word ("bitch**"); they mask nothing.
+      size_t last = e;
+      while (last > k && t[last - 1] == '*') --last;
+      if (last > k)
+        out->masked_tokens.emplace_back(static_cast<uint32_t>(s), static_cast<uint32_t>(last));
       k = e;
     } else {
       ++k;
@@ -462,12 +513,29 @@ void Fold(std::string_view input, FoldedText* out) {
     if (c < 0x80) {
       const uint8_t cls = kAsciiClass[c];
       if (cls == 1) {
+        if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
+        if (word.hashtag || word.split_next) [[unlikely]] {
+          const bool upper = c <= 'Z';
+          if (word.split_next || (upper && word.prev_lower))
+            SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = !upper;
+        }
         out->text.push_back(static_cast<char>(c | 0x20));
         out->origin.push_back(static_cast<uint32_t>(i));
         ++word.letters;
         ++word.code_points;
         word.latin = true;
         word.prev_digit = false;
+        // A letter stretched three times or more ("fuuuck", "kurwaaa") is written once.
+        const auto lower = static_cast<unsigned char>(c | 0x20);
+        auto same = [&](size_t k) {
+          return (static_cast<unsigned char>(input[k]) | 0x20) == lower;
+        };
+        if (i + 2 < n && same(i + 1) && same(i + 2)) [[unlikely]] {
+          size_t run = 3;
+          while (i + run < n && same(i + run)) ++run;
+          i += run - 1;
+        }
       } else if (cls == 2) {
         out->text.push_back(static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
@@ -475,9 +543,10 @@ void Fold(std::string_view input, FoldedText* out) {
         if (LeetLetter(static_cast<char>(c))) ++word.leet;
         ++word.code_points;
         word.prev_digit = true;
-      } else if ((cls == 3 || cls == 4) && word.code_points > 0 && i + 1 < n &&
-                 IsAsciiWordish(static_cast<unsigned char>(input[i + 1]))) {
-        // "$", "!", "@" or "*" inside a word: obfuscation, kept as part of the word.
+        word.prev_lower = false;
+      } else if ((cls == 3 || cls == 4) && word.code_points > 0 && LetterFollowsSymbols(input, i)) {
+        // "$", "!" or "*" inside a word: obfuscation, kept as part of the word. A run of them
+        // counts only when a letter or digit follows it: "idiots!!!" ends at the "s".
         out->text.push_back(static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
         if (cls == 3) ++word.leet;
@@ -486,7 +555,8 @@ void Fold(std::string_view input, FoldedText* out) {
         word.prev_digit = false;
       } else {
         EndWord(&word, out, &single_letter_words);
-        out->text.push_back(static_cast<char>(c));
+        // "_" joins words in handles and tags ("Project_Nightingale"): it reads as a space.
+        out->text.push_back(c == '_' ? ' ' : static_cast<char>(c));
         out->origin.push_back(static_cast<uint32_t>(i));
         word.start = out->text.size();
       }
@@ -499,9 +569,22 @@ void Fold(std::string_view input, FoldedText* out) {
     const Entry& e = table.Lookup(cp);
     switch (e.kind) {
       case kIgnorable:
+        if (word.code_points > 0 && IsInvisibleSeparator(cp) && CaseChangeAround(input, i, len))
+          word.split_next = true;
         break;
       case kLetter:
       case kDigit:
+        if (word.code_points == 0) word.hashtag = !out->text.empty() && out->text.back() == '#';
+        if (word.split_next) {
+          SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = false;
+        } else if (word.hashtag && e.kind == kLetter) {
+          const bool upper = u_isupper(static_cast<UChar32>(cp));
+          if (upper && word.prev_lower) SplitHashtagWord(&word, out, &single_letter_words, i);
+          word.prev_lower = u_islower(static_cast<UChar32>(cp));
+        } else {
+          word.prev_lower = false;
+        }
         out->text.append(e.folded, e.length);
         out->origin.insert(out->origin.end(), e.length, static_cast<uint32_t>(i));
         ++word.code_points;

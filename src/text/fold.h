@@ -10,8 +10,16 @@
 //   - Cyrillic or Greek look-alike letters inside a Latin word become Latin ("Bаltpay");
 //   - digits, $ and ! used as letters inside a word of three or more letters become letters
 //     ("sh1t", "a$$hole"), unless the word holds two digits in a row (years and model
-//     numbers such as "covid19" stay as they are; so do short ones like "mp3");
+//     numbers such as "covid19" stay as they are; so do short ones like "mp3"); a run of
+//     $, ! or * belongs to a word only when a letter or digit follows it, so "idiots!!!"
+//     ends at the "s" and "!!" is never read as a disguised "i";
 //   - letters written apart ("i d i o t", "s.h.i.t") are joined when three or more in a row;
+//   - an ASCII letter repeated three or more times is written once ("fuuuck" → "fuck");
+//   - inside a hashtag, a capital after a lower-case letter starts a new word, written as a
+//     space mapped to the capital ("#ProjectNightingale" → "#project nightingale"); "_" is
+//     written as a space everywhere ("Project_Nightingale"); so does an invisible character
+//     between a lower-case letter and a capital ("Project\u200BNightingale"), while one
+//     inside a word is dropped ("id\u200Biot" → "idiot");
 //   - words masked with "*" ("f*ck") are kept with the mask and reported in masked_tokens.
 // Every byte of the folded text remembers the original byte offset it came from, so matches
 // map back to exact spans of the original text. Invalid UTF-8 bytes fold to a space.

@@ -35,6 +35,67 @@ TEST(Fold, UndoesLeetspeakButNotNumbers) {
   EXPECT_EQ(F("price: 5$"), "price: 5$");
 }
 
+TEST(Fold, SymbolsCountAsLettersOnlyBeforeALetterOrDigit) {
+  // Exclamation marks after a word end it; they are not a disguised "i".
+  EXPECT_EQ(F("Paldies Rīgas Pienam!!!"), "paldies rigas pienam!!!");
+  EXPECT_EQ(F("Baltpay are idiots!!"), "baltpay are idiots!!");
+  EXPECT_EQ(F("idiots!!!!! really"), "idiots!!!!! really");
+  EXPECT_EQ(F("shit!?"), "shit!?");
+  EXPECT_EQ(F("shit$$ "), "shit$$ ");
+  EXPECT_EQ(F("shit!!😡"), "shit!! ");  // before an emoji
+  // Inside a word they still stand for letters.
+  EXPECT_EQ(F("sh!t and a$$hole"), "shit and asshole");
+  EXPECT_EQ(F("sh!!t"), "shiit");
+  FoldedText out;
+  Fold("f**k!!", &out);
+  EXPECT_EQ(out.text, "f**k!!");
+  ASSERT_EQ(out.masked_tokens.size(), 1u);
+  EXPECT_EQ(out.text.substr(out.masked_tokens[0].first,
+                            out.masked_tokens[0].second - out.masked_tokens[0].first),
+            "f**k");
+}
+
+TEST(Fold, SplitsCamelCaseInsideHashtagsOnly) {
+  EXPECT_EQ(F("#ProjectNightingale"), "#project nightingale");
+  EXPECT_EQ(F("#RīgasPiens rocks"), "#rigas piens rocks");
+  EXPECT_EQ(F("ProjectNightingale"), "projectnightingale");  // not a hashtag
+  EXPECT_EQ(F("#NASA #iPhone"), "#nasa #i phone");
+}
+
+TEST(Fold, InvisibleCharacterBetweenJoinedWordsSeparatesThem) {
+  EXPECT_EQ(F("Project\u200BNightingale"), "project nightingale");
+  EXPECT_EQ(F("Project\u2060Nightingale"), "project nightingale");
+  EXPECT_EQ(F("Gdańska\u200CLogistyka"), "gdanska logistyka");
+  EXPECT_EQ(F("Night\u200Bingale"), "nightingale");  // inside a word: dropped
+  EXPECT_EQ(F("e\u0301"), "e");                      // a combining mark never splits
+}
+
+TEST(Fold, StretchedLettersAreWrittenOnce) {
+  EXPECT_EQ(F("fuuuuck"), "fuck");
+  EXPECT_EQ(F("KURWAAAA"), "kurwa");
+  EXPECT_EQ(F("good"), "good");  // two in a row stay
+}
+
+TEST(Fold, UnderscoreReadsAsASpace) {
+  EXPECT_EQ(F("Project_Nightingale"), "project nightingale");
+  EXPECT_EQ(F("@amber_pay"), "@amber pay");
+}
+
+TEST(Fold, MapsOffsetsOfSplitHashtags) {
+  const std::string original = "Go #ProjectNightingale!!";
+  FoldedText out;
+  Fold(original, &out);
+  const size_t pos = out.text.find("project nightingale");
+  ASSERT_NE(pos, std::string::npos);
+  const size_t end = pos + std::string("project nightingale").size();
+  EXPECT_EQ(original.substr(out.OriginalStart(pos), out.OriginalEnd(end) - out.OriginalStart(pos)),
+            "ProjectNightingale");
+  const size_t second = out.text.find("nightingale");
+  EXPECT_EQ(original.substr(out.OriginalStart(second),
+                            out.OriginalEnd(second + 11) - out.OriginalStart(second)),
+            "Nightingale");
+}
+
 TEST(Fold, JoinsSpacedLetters) {
   EXPECT_EQ(F("you are an i d i o t!"), "you are an idiot!");
   EXPECT_EQ(F("s.h.i.t happens"), "shit happens");
@@ -48,6 +109,14 @@ TEST(Fold, RecordsMaskedWords) {
   const auto [s, e] = out.masked_tokens[0];
   EXPECT_EQ(out.text.substr(s, e - s), "f*ck");
   EXPECT_EQ(F("2*3 = 6"), "2*3 = 6");
+  // Stars after a word mask nothing, also when spaced letters were joined in the same post.
+  for (const char* post : {"a bitch**", "u r a bitch**", "u r a f*ck"}) {
+    Fold(post, &out);
+    for (const auto& [s2, e2] : out.masked_tokens)
+      EXPECT_NE(out.text[e2 - 1], '*') << post << ": " << out.text.substr(s2, e2 - s2);
+  }
+  Fold("u r a f*ck", &out);
+  ASSERT_EQ(out.masked_tokens.size(), 1u);
 }
 
 TEST(Fold, RemovesInvisibleCharacters) {

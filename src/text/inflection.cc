@@ -1,6 +1,7 @@
 #include "text/inflection.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace chorus::text {
 namespace {
@@ -46,6 +47,71 @@ std::vector<StemForm> WordForms(std::string_view folded_word,
     }
   }
   return {forms.begin(), forms.end()};
+}
+
+std::vector<std::string> ExpandAlternatives(std::string_view entry, size_t limit) {
+  std::vector<std::string> out{""};
+  size_t i = 0;
+  while (i < entry.size()) {
+    const size_t open = entry.find('{', i);
+    const size_t close = open == std::string_view::npos ? open : entry.find('}', open);
+    if (open == std::string_view::npos || close == std::string_view::npos ||
+        entry.substr(open + 1, close - open - 1).find('{') != std::string_view::npos) {
+      for (auto& s : out) s.append(entry.substr(i));
+      break;
+    }
+    for (auto& s : out) s.append(entry.substr(i, open - i));
+    std::vector<std::string> parts;
+    const std::string_view group = entry.substr(open + 1, close - open - 1);
+    for (size_t p = 0;;) {
+      const size_t comma = group.find(',', p);
+      parts.emplace_back(group.substr(p, comma == std::string_view::npos ? comma : comma - p));
+      if (comma == std::string_view::npos) break;
+      p = comma + 1;
+    }
+    std::vector<std::string> next;
+    for (const auto& s : out)
+      for (const auto& part : parts)
+        if (next.size() < limit) next.push_back(s + part);
+    out.swap(next);
+    i = close + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> SocialSpellings(std::string_view entry, bool run_together) {
+  std::vector<std::string> out;
+  int words = 1;
+  bool camel = false;
+  for (size_t i = 0; i < entry.size(); ++i) {
+    const auto c = static_cast<unsigned char>(entry[i]);
+    if (c == ' ') {
+      ++words;
+    } else if (c >= 0xD6 && c <= 0xDB) {
+      return out;  // Hebrew and other scripts that do not join words
+    } else if (c < 0x80 && !std::isalnum(c)) {
+      return out;
+    }
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(entry[i - 1])))
+      camel = true;
+  }
+  if (run_together && words >= 2 && words <= 4) {
+    std::string joined;
+    for (char c : entry)
+      if (c != ' ') joined.push_back(c);
+    out.push_back(std::move(joined));
+  }
+  if (camel && words == 1) {
+    std::string spaced;
+    for (size_t i = 0; i < entry.size(); ++i) {
+      if (i > 0 && std::isupper(static_cast<unsigned char>(entry[i])) &&
+          std::islower(static_cast<unsigned char>(entry[i - 1])))
+        spaced.push_back(' ');
+      spaced.push_back(entry[i]);
+    }
+    out.push_back(std::move(spaced));
+  }
+  return out;
 }
 
 bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms) {

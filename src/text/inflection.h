@@ -47,6 +47,19 @@ struct StemForm {
 std::vector<StemForm> WordForms(std::string_view folded_word,
                                 const std::vector<const InflectionRules*>& rules, bool exact);
 
+// Expands the alternatives of a lexicon entry: each "{a,b,}" group stands for one of its
+// comma-separated parts (an empty part is allowed), so "{wy,za,}jeb{ać,any}" is "wyjebać",
+// "wyjebany", "zajebać", "zajebany", "jebać" and "jebany". Groups do not nest; an entry
+// without braces, or with an unmatched brace, is returned as it is. At most `limit` results.
+std::vector<std::string> ExpandAlternatives(std::string_view entry, size_t limit = 4096);
+
+// Other spellings social media gives a dictionary entry (not folded): with
+// `run_together`, a Latin-script phrase of two to four words written as one ("Project
+// Nightingale" → "ProjectNightingale", "fuck you" → "fuckyou", as in hashtags); and a
+// camelCase word split at its capitals ("AmberPay" → "Amber Pay"), as the folding splits
+// "#AmberPay". Entries with punctuation or in scripts that do not join words get none.
+std::vector<std::string> SocialSpellings(std::string_view entry, bool run_together);
+
 // True if `token` (a whole folded word) is one of `forms`.
 bool MatchesForms(std::string_view token, const std::vector<StemForm>& forms);
 
