@@ -2,6 +2,7 @@
 // data directory. SIGINT/SIGTERM stop it cleanly; every committed change is already on disk.
 #include <signal.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -28,6 +29,8 @@ struct ServeArgs {
   bool secure_cookies = false;
   bool verbose = false;
   int read_timeout_seconds = 10;
+  int max_connections_per_client = 128;
+  std::vector<std::string> trusted_proxies;
   program::RetentionRules retention;
 };
 
@@ -64,6 +67,15 @@ std::string FindWebRoot(const std::string& explicit_root) {
   return "web/dist";
 }
 
+// Connections are file descriptors: take the hard limit (often 1024 soft, far more hard).
+void RaiseOpenFileLimit() {
+  rlimit limit;
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 int RunServe(const ServeArgs& args) {
   spdlog::set_level(args.verbose ? spdlog::level::debug : spdlog::level::info);
   server::ServerOptions options;
@@ -74,6 +86,9 @@ int RunServe(const ServeArgs& args) {
   options.web_root = FindWebRoot(args.web);
   options.secure_cookies = args.secure_cookies;
   options.read_timeout_seconds = args.read_timeout_seconds;
+  options.max_connections_per_client = args.max_connections_per_client;
+  options.trusted_proxies = args.trusted_proxies;
+  RaiseOpenFileLimit();
 
   std::string fallback_policy;
   if (!args.policy.empty()) {
@@ -88,7 +103,8 @@ int RunServe(const ServeArgs& args) {
   }
 
   std::unique_ptr<store::SqliteStore> store;
-  if (Status s = store::OpenDataDirectory(args.data, &store); !s.ok()) {
+  std::unique_ptr<store::DataDirectoryLock> lock;  // held until the server has stopped
+  if (Status s = store::OpenDataDirectory(args.data, &store, &lock); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;
   }
@@ -179,9 +195,18 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                   "Mark the session cookie Secure (when served behind HTTPS)");
   serve
       ->add_option("--read-timeout", args->read_timeout_seconds,
-                   "Seconds a client may stay silent before it is disconnected")
+                   "Seconds a client has to send a request's head (line and headers); a "
+                   "client that takes longer is disconnected")
       ->capture_default_str()
       ->check(CLI::Range(1, 300));
+  serve
+      ->add_option("--max-connections-per-client", args->max_connections_per_client,
+                   "Open connections allowed from one client address (trusted proxies exempt)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve->add_option("--trusted-proxy", args->trusted_proxies,
+                    "Address or CIDR block of a reverse proxy whose X-Forwarded-For names the "
+                    "client (repeatable); without it the header is ignored");
   serve
       ->add_option("--keep-drafts-days", args->retention.draft_days,
                    "Days a draft never sent for review is kept after its last change (0: for ever)")

@@ -28,13 +28,13 @@ int HttpStatusFor(program::Failure failure) {
   return 500;
 }
 
-void WriteJson(httplib::Response& response, int status, const nlohmann::json& value) {
+void WriteJson(HttpResponse& response, int status, const nlohmann::json& value) {
   response.status = status;
   response.set_content(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                        "application/json; charset=utf-8");
 }
 
-void WriteError(httplib::Response& response, int status, std::string_view code,
+void WriteError(HttpResponse& response, int status, std::string_view code,
                 std::string_view message) {
   WriteJson(response, status, {{"error", {{"code", code}, {"message", message}}}});
 }

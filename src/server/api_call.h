@@ -8,8 +8,6 @@
 // Thread-safety: an ApiCall belongs to the thread handling its request.
 #pragma once
 
-#include <httplib.h>
-
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -18,23 +16,28 @@
 
 #include "program/actor.h"
 #include "program/outcome.h"
+#include "server/http_message.h"
 
 namespace chorus::server {
 
 class ApiCall {
  public:
-  ApiCall(const httplib::Request& http_request, httplib::Response& http_response)
+  ApiCall(const HttpRequest& http_request, HttpResponse& http_response)
       : request(http_request), response(http_response) {}
 
-  const httplib::Request& request;
-  httplib::Response& response;
+  const HttpRequest& request;
+  HttpResponse& response;
   std::optional<program::Actor> actor;  // set for routes that require sign-in
   std::string csrf_token;               // of the session, when signed in with a cookie
   nlohmann::json body;                  // parsed JSON body (an object) for routes with one
 
   const program::Actor& Who() const { return *actor; }
 
-  // The regex capture `index` of the route as an id; 0 when it is not a positive number.
+  // True once the client has disconnected or the server is stopping: a long handler (an
+  // import) checks it between steps and stops.
+  bool ClientGone() const { return request.client_gone && request.client_gone(); }
+
+  // The route's captured number `index` as an id; 0 when it is not a positive number.
   int64_t PathId(int index = 1) const;
 
   // Typed fields of the body. A missing optional field gives the default; a field of the
@@ -53,8 +56,8 @@ class ApiCall {
 int HttpStatusFor(program::Failure failure);
 
 // Writes a JSON body (invalid UTF-8 replaced, never throwing).
-void WriteJson(httplib::Response& response, int status, const nlohmann::json& value);
-void WriteError(httplib::Response& response, int status, std::string_view code,
+void WriteJson(HttpResponse& response, int status, const nlohmann::json& value);
+void WriteError(HttpResponse& response, int status, std::string_view code,
                 std::string_view message);
 
 }  // namespace chorus::server

@@ -16,7 +16,7 @@ std::string_view OriginHost(std::string_view origin) {
 
 }  // namespace
 
-std::string RequestCookie(const httplib::Request& request, std::string_view name) {
+std::string RequestCookie(const HttpRequest& request, std::string_view name) {
   const std::string header = request.get_header_value("Cookie");
   std::string_view rest = header;
   while (!rest.empty()) {
@@ -32,40 +32,35 @@ std::string RequestCookie(const httplib::Request& request, std::string_view name
   return {};
 }
 
+void RouteTable::Add(std::string_view method, const std::string& pattern, bool changes_state,
+                     Access access, BodyKind body, ApiHandler handler) {
+  router_.Add(method, pattern,
+              [this, changes_state, access, body, handler = std::move(handler)](
+                  HttpRequest& request, HttpResponse& response) {
+                Handle(request, response, changes_state, access, body, handler);
+              });
+}
+
 void RouteTable::Get(const std::string& pattern, Access access, ApiHandler handler) {
-  http_.Get(pattern, [this, access, handler](const httplib::Request& req, httplib::Response& res) {
-    Handle(req, res, false, access, BodyKind::kNone, handler);
-  });
+  Add("GET", pattern, false, access, BodyKind::kNone, std::move(handler));
 }
 
 void RouteTable::Post(const std::string& pattern, Access access, BodyKind body,
                       ApiHandler handler) {
-  http_.Post(pattern,
-             [this, access, body, handler](const httplib::Request& req, httplib::Response& res) {
-               Handle(req, res, true, access, body, handler);
-             });
+  Add("POST", pattern, true, access, body, std::move(handler));
 }
 
 void RouteTable::Put(const std::string& pattern, Access access, BodyKind body, ApiHandler handler) {
-  http_.Put(pattern,
-            [this, access, body, handler](const httplib::Request& req, httplib::Response& res) {
-              Handle(req, res, true, access, body, handler);
-            });
+  Add("PUT", pattern, true, access, body, std::move(handler));
 }
 
 void RouteTable::Patch(const std::string& pattern, Access access, BodyKind body,
                        ApiHandler handler) {
-  http_.Patch(pattern,
-              [this, access, body, handler](const httplib::Request& req, httplib::Response& res) {
-                Handle(req, res, true, access, body, handler);
-              });
+  Add("PATCH", pattern, true, access, body, std::move(handler));
 }
 
 void RouteTable::Delete(const std::string& pattern, Access access, ApiHandler handler) {
-  http_.Delete(pattern,
-               [this, access, handler](const httplib::Request& req, httplib::Response& res) {
-                 Handle(req, res, true, access, BodyKind::kNone, handler);
-               });
+  Add("DELETE", pattern, true, access, BodyKind::kNone, std::move(handler));
 }
 
 bool RouteTable::Authenticate(ApiCall& call, bool changes_state) {
@@ -98,9 +93,8 @@ bool RouteTable::Authenticate(ApiCall& call, bool changes_state) {
   return true;
 }
 
-void RouteTable::Handle(const httplib::Request& request, httplib::Response& response,
-                        bool changes_state, Access access, BodyKind body,
-                        const ApiHandler& handler) {
+void RouteTable::Handle(const HttpRequest& request, HttpResponse& response, bool changes_state,
+                        Access access, BodyKind body, const ApiHandler& handler) {
   ApiCall call(request, response);
   response.set_header("Cache-Control", "no-store");
   try {

@@ -12,16 +12,15 @@
 // Handlers then only do their work (calling the program layer).
 //
 // Thread-safety: routes are registered before the server starts; handlers run concurrently.
-// The RouteTable must outlive the server: the registered handlers call back into it.
+// The RouteTable must outlive the router: the registered handlers call back into it.
 #pragma once
-
-#include <httplib.h>
 
 #include <functional>
 #include <string>
 
 #include "program/accounts.h"
 #include "server/api_call.h"
+#include "server/http_router.h"
 
 namespace chorus::server {
 
@@ -34,8 +33,8 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 class RouteTable {
  public:
-  RouteTable(httplib::Server& http, program::Accounts& accounts)
-      : http_(http), accounts_(accounts) {}
+  RouteTable(HttpRouter& router, program::Accounts& accounts)
+      : router_(router), accounts_(accounts) {}
 
   void Get(const std::string& pattern, Access access, ApiHandler handler);
   void Post(const std::string& pattern, Access access, BodyKind body, ApiHandler handler);
@@ -44,16 +43,18 @@ class RouteTable {
   void Delete(const std::string& pattern, Access access, ApiHandler handler);
 
  private:
-  void Handle(const httplib::Request& request, httplib::Response& response, bool changes_state,
-              Access access, BodyKind body, const ApiHandler& handler);
+  void Add(std::string_view method, const std::string& pattern, bool changes_state, Access access,
+           BodyKind body, ApiHandler handler);
+  void Handle(const HttpRequest& request, HttpResponse& response, bool changes_state, Access access,
+              BodyKind body, const ApiHandler& handler);
   // Sets call.actor (and csrf_token for sessions); false after answering 401/403.
   bool Authenticate(ApiCall& call, bool changes_state);
 
-  httplib::Server& http_;
+  HttpRouter& router_;
   program::Accounts& accounts_;
 };
 
 // The value of cookie `name` in the request, or "".
-std::string RequestCookie(const httplib::Request& request, std::string_view name);
+std::string RequestCookie(const HttpRequest& request, std::string_view name);
 
 }  // namespace chorus::server

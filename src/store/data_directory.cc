@@ -4,7 +4,8 @@
 
 namespace chorus::store {
 
-Status OpenDataDirectory(const std::string& dir, std::unique_ptr<SqliteStore>* out) {
+Status OpenDataDirectory(const std::string& dir, std::unique_ptr<SqliteStore>* out,
+                         std::unique_ptr<DataDirectoryLock>* lock) {
   namespace fs = std::filesystem;
   if (dir.empty()) return Status::Error("no data directory given (--data DIR)");
   std::error_code ec;
@@ -14,6 +15,9 @@ Status OpenDataDirectory(const std::string& dir, std::unique_ptr<SqliteStore>* o
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   } else if (!fs::is_directory(dir, ec)) {
     return Status::Error(dir + " is not a directory");
+  }
+  if (lock) {
+    if (Status s = DataDirectoryLock::Acquire(dir, lock); !s.ok()) return s;
   }
   return SqliteStore::Open((fs::path(dir) / "chorus.db").string(), out);
 }

@@ -22,8 +22,10 @@ export function chorusBin() {
   return bin;
 }
 
-export function runChorus(args, input) {
-  const r = spawnSync(chorusBin(), args, { input, encoding: "utf8" });
+// Runs the chorus command to its end (killed after `timeout` ms, so a command that wrongly
+// keeps running, such as a server that should have refused to start, fails the test).
+export function runChorus(args, input, { timeout = 60000 } = {}) {
+  const r = spawnSync(chorusBin(), args, { input, encoding: "utf8", timeout });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,9 +51,10 @@ function waitForListening(child) {
 }
 
 export class TestServer {
-  constructor({ policy, web, demo = false } = {}) {
+  constructor({ policy, web, demo = false, args = [], data } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), "chorus-api-"));
-    this.data = join(this.dir, "data");
+    this.data = data ?? join(this.dir, "data");
+    this.extraArgs = args;
     this.policy = policy;
     this.web = web;
     this.demo = demo;
@@ -72,7 +75,7 @@ export class TestServer {
     const args = ["serve", "--data", this.data, "--listen", "127.0.0.1:0", "--read-timeout", "2"];
     if (this.policy) args.push("--policy", this.policy);
     if (this.demo) args.push("--demo");
-    args.push("--web", this.web ?? join(this.dir, "no-web"));
+    args.push("--web", this.web ?? join(this.dir, "no-web"), ...this.extraArgs);
     this.child = spawn(chorusBin(), args, { stdio: ["ignore", "pipe", "pipe"] });
     this.output = "";
     this.child.stdout.on("data", (chunk) => { this.output += chunk; });
