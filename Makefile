@@ -42,7 +42,7 @@ golden: build
 fuzz:
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCMAKE_C_COMPILER=clang -DCHORUS_LIBFUZZER=ON
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_fold fuzz_policy_loader fuzz_scan_line fuzz_policy_form
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_fold fuzz_policy_loader fuzz_scan_line fuzz_policy_form fuzz_http_request
 	@echo "run e.g.: build-fuzz/fuzz_fold -max_total_time=60 fuzz/corpus/fold"
 
 format:
