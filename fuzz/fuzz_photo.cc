@@ -18,8 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (chorus::detect::PhotoFormat(input).empty()) std::abort();  // refused formats never pass
   if (location.latitude && (*location.latitude < -90 || *location.latitude > 90)) std::abort();
-  if (location.longitude && (*location.longitude < -180 || *location.longitude > 180))
-    std::abort();
+  if (location.longitude && (*location.longitude < -180 || *location.longitude > 180)) std::abort();
   for (const auto& detail : location.details) {
     if (detail.empty()) std::abort();
     for (const char c : detail)
