@@ -75,6 +75,11 @@ expect_exit "lint reports errors with exit 2" 2 $chorus policy lint "$tmp/bad.ya
 if [ "$(grep -c 'error:' "$tmp/out")" -ge 3 ] && grep -q "bad.yaml:1:" "$tmp/out" && grep -q 'did you mean "brands"' "$tmp/out"; then
   pass "lint lists every error with line, column and a suggestion"; else fail "lint output"; cat "$tmp/out"; fi
 expect_exit "lint of the demo policy" 0 $chorus policy lint "$policy"
+expect_exit "lint refuses an endless file" 2 timeout 60 $chorus policy lint /dev/zero
+grep -q "larger than the limit of 512 KiB" "$tmp/err" && pass "the lint error names the limit" || fail "the lint error names the limit"
+expect_exit "lint reads standard input" 0 sh -c "$chorus policy lint - < '$policy'"
+expect_exit "lint refuses endless standard input" 2 sh -c "timeout 60 $chorus policy lint - < /dev/zero"
+expect_exit "check refuses an endless policy file" 2 timeout 60 $chorus check --policy /dev/zero "hi"
 
 # scan: the JSON-lines contract.
 {

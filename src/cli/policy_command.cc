@@ -2,7 +2,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "policy/embedded_data.h"
@@ -55,15 +54,13 @@ int RunInit(const InitArgs& args) {
 int RunLint(const LintArgs& args) {
   int exit_code = kExitOk;
   for (const auto& path : args.files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << path << ": error: cannot read the file\n";
+    std::string text;
+    if (Status s = ReadPolicyFile(path, &text); !s.ok()) {
+      std::cerr << path << ": error: " << s.message() << "\n";
       exit_code = kExitUsage;
       continue;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::vector<Status> problems = LintPolicy(buffer.str());
+    const std::vector<Status> problems = LintPolicy(text);
     for (const auto& p : problems) {
       std::cout << path << ":";
       if (p.line() > 0) std::cout << p.line() << ":" << p.column() << ":";
@@ -74,7 +71,7 @@ int RunLint(const LintArgs& args) {
       continue;
     }
     Policy policy;
-    LoadPolicy(buffer.str(), &policy);
+    LoadPolicy(text, &policy);
     size_t enabled = 0;
     for (const auto& c : policy.clauses) enabled += c.enabled;
     std::cout << path << ": ok (" << enabled << " of " << policy.clauses.size()
@@ -103,7 +100,10 @@ void AddPolicyCommand(CLI::App& app, int* exit_code) {
   auto lint = std::make_shared<LintArgs>();
   CLI::App* lint_cmd =
       policy->add_subcommand("lint", "Report every error in policy files, with line and column");
-  lint_cmd->add_option("files", lint->files, "Policy files")->required();
+  lint_cmd
+      ->add_option("files", lint->files,
+                   "Policy files (\"-\": standard input), 512 KiB each at most")
+      ->required();
   lint_cmd->callback([lint, exit_code] { *exit_code = RunLint(*lint); });
 }
 

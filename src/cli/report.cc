@@ -1,5 +1,8 @@
 #include "cli/report.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "policy/language_pack.h"
 #include "text/utf8.h"
 
@@ -33,45 +36,118 @@ std::string_view SarifLevel(Severity s) {
 
 }  // namespace
 
-std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset) {
-  size_t line = 1, line_start = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
+std::vector<std::pair<size_t, size_t>> LinesAndColumns(std::string_view text,
+                                                       const std::vector<size_t>& offsets) {
+  std::vector<size_t> order(offsets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<std::pair<size_t, size_t>> out(offsets.size());
+  // One walk, code point by code point, remembering the line and the column reached.
+  size_t pos = 0, line = 1, column = 1;
+  for (size_t index : order) {
+    const size_t target = std::min(offsets[index], text.size());
+    while (pos < target) {
+      if (text[pos] == '\n') {
+        ++line;
+        column = 1;
+        ++pos;
+        continue;
+      }
+      size_t length = 0;
+      text::DecodeUtf8(text, pos, &length);
+      if (pos + length > target) break;  // the offset is inside this sequence
+      pos += length;
+      ++column;
     }
+    // An offset inside a sequence counts the partial sequence as one code point.
+    out[index] = {line, column + (pos < target ? 1 : 0)};
   }
-  const size_t end = std::min(offset, text.size());
-  return {line, text::CountCodePoints(text.substr(line_start, end - line_start)) + 1};
+  return out;
 }
+
+std::pair<size_t, size_t> LineAndColumn(std::string_view text, size_t offset) {
+  return LinesAndColumns(text, {offset})[0];
+}
+
+namespace {
+
+// Start of the code point before `pos` (a byte boundary of UTF-8 text).
+size_t PreviousCodePoint(std::string_view text, size_t pos) {
+  size_t back = pos - 1;
+  for (int steps = 0;
+       back > 0 && steps < 3 && (static_cast<unsigned char>(text[back]) & 0xC0) == 0x80; ++steps)
+    --back;
+  return back;
+}
+
+// Moves from `pos` over at most `count` code points, forward, stopping at a newline or `limit`.
+size_t ForwardWithinLine(std::string_view text, size_t pos, size_t count, size_t limit) {
+  for (size_t n = 0; n < count && pos < limit && text[pos] != '\n'; ++n) {
+    size_t length = 0;
+    text::DecodeUtf8(text, pos, &length);
+    pos = std::min(pos + std::max<size_t>(length, 1), limit);
+  }
+  return pos;
+}
+
+// The part of the finding's line shown under its location, and where the carets go.
+struct Excerpt {
+  std::string text;
+  size_t lead = 0;   // code points before the span
+  size_t width = 1;  // code points of the span shown
+};
+
+Excerpt MakeExcerpt(std::string_view post, size_t start, size_t end) {
+  static const std::string kCut = "…";
+  // Context before: back over at most kExcerptContext code points, not past a newline.
+  size_t from = start;
+  for (size_t n = 0; n < kExcerptContext && from > 0 && post[from - 1] != '\n'; ++n)
+    from = PreviousCodePoint(post, from);
+  const bool cut_before = from > 0 && post[from - 1] != '\n';
+  // The span, up to its end, the end of its line or kMaxExcerptSpan code points.
+  const size_t span_end =
+      ForwardWithinLine(post, start, kMaxExcerptSpan, std::min(end, post.size()));
+  const bool span_cut = span_end < end && span_end < post.size() && post[span_end] != '\n';
+  // Context after the span (none when the span itself was cut).
+  const size_t to =
+      span_cut ? span_end : ForwardWithinLine(post, span_end, kExcerptContext, post.size());
+  const bool cut_after = to < post.size() && post[to] != '\n';
+
+  Excerpt excerpt;
+  const std::string before = text::SanitizeUtf8(post.substr(from, start - from));
+  const std::string span = text::SanitizeUtf8(post.substr(start, span_end - start));
+  excerpt.text = (cut_before ? kCut : "") + before + span +
+                 text::SanitizeUtf8(post.substr(span_end, to - span_end)) + (cut_after ? kCut : "");
+  excerpt.lead = (cut_before ? 1 : 0) + text::CountCodePoints(before);
+  excerpt.width = std::max<size_t>(1, text::CountCodePoints(span));
+  return excerpt;
+}
+
+}  // namespace
 
 std::string TextReport(std::string_view post, const CheckResult& result, std::string_view name,
                        bool color) {
   const LanguagePack* pack = FindLanguagePack(result.language);
   auto ui = [&](const std::string& key) { return pack ? pack->Ui(key) : key; };
   const std::string reset = color ? "\033[0m" : "";
+  std::vector<size_t> starts;
+  for (const auto& f : result.findings) starts.push_back(f.start);
+  const auto positions = LinesAndColumns(post, starts);
   std::string out;
-  for (const auto& f : result.findings) {
-    const auto [line, column] = LineAndColumn(post, f.start);
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    const auto [line, column] = positions[i];
     const std::string on = color ? SeverityColor(f.severity) : "";
     out += std::string(name) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
            on + ui("verdict_" + std::string(SeverityName(f.severity))) + reset + " [" + f.clause +
            "] " + ui("category_" + f.category) + "\n";
     if (f.end > f.start && f.start < post.size()) {
-      // The line of the post holding the finding, and a caret line under the span.
-      size_t ls = post.rfind('\n', f.start == 0 ? 0 : f.start - 1);
-      ls = (ls == std::string_view::npos || f.start == 0) ? 0 : ls + 1;
-      if (post[ls] == '\n') ++ls;
-      size_t le = post.find('\n', f.start);
-      if (le == std::string_view::npos) le = post.size();
-      const std::string line_text = text::SanitizeUtf8(post.substr(ls, le - ls));
-      const size_t lead = text::CountCodePoints(post.substr(ls, f.start - ls));
-      const size_t span_end = std::min(f.end, le);
-      const size_t width =
-          std::max<size_t>(1, text::CountCodePoints(post.substr(f.start, span_end - f.start)));
-      out += "    " + line_text + "\n";
-      out +=
-          "    " + std::string(lead, ' ') + on + "^" + std::string(width - 1, '~') + reset + "\n";
+      // A window of the line holding the finding, and a caret line under the span.
+      const Excerpt excerpt = MakeExcerpt(post, f.start, f.end);
+      out += "    " + excerpt.text + "\n";
+      out += "    " + std::string(excerpt.lead, ' ') + on + "^" +
+             std::string(excerpt.width - 1, '~') + reset + "\n";
     } else if (!f.text.empty()) {
       out += "    " + f.text + "\n";
     }
@@ -90,12 +166,15 @@ nlohmann::json SarifReport(std::string_view post, const CheckResult& result,
                            std::string_view artifact_uri, const Policy& policy) {
   nlohmann::json rules = nlohmann::json::array();
   nlohmann::json results = nlohmann::json::array();
-  std::vector<std::string> rule_ids;
-  for (const auto& f : result.findings) {
-    auto it = std::find(rule_ids.begin(), rule_ids.end(), f.clause);
-    size_t index = static_cast<size_t>(it - rule_ids.begin());
-    if (it == rule_ids.end()) {
-      rule_ids.push_back(f.clause);
+  std::unordered_map<std::string, size_t> rule_index;
+  std::vector<size_t> starts;
+  for (const auto& f : result.findings) starts.push_back(f.start);
+  const auto positions = LinesAndColumns(post, starts);
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    const auto [it, added] = rule_index.emplace(f.clause, rule_index.size());
+    const size_t index = it->second;
+    if (added) {
       const Clause* clause = policy.FindClause(f.clause);
       nlohmann::json rule = {{"id", f.clause},
                              {"properties", {{"category", f.category}}},
@@ -103,7 +182,7 @@ nlohmann::json SarifReport(std::string_view post, const CheckResult& result,
       if (clause) rule["shortDescription"] = {{"text", clause->title.Get(result.language)}};
       rules.push_back(std::move(rule));
     }
-    const auto [line, column] = LineAndColumn(post, f.start);
+    const auto [line, column] = positions[i];
     nlohmann::json region = {{"byteOffset", f.start}, {"byteLength", f.end - f.start}};
     if (f.end > f.start) {
       region["startLine"] = line;

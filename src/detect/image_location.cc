@@ -13,6 +13,9 @@
 
 #include <exiv2/exiv2.hpp>
 
+#include "base/allocation_budget.h"
+#include "base/capped_read.h"
+
 namespace chorus::detect {
 namespace {
 
@@ -52,6 +55,8 @@ void InitializeExiv2Once() {
   static std::once_flag once;
   std::call_once(once, [] {
     Exiv2::XmpParser::initialize(LockXmpToolkit, nullptr);
+    // HEIC (ISO base media file format) is off in exiv2 until asked for.
+    Exiv2::enableBMFF(true);
     // exiv2 prints warnings about odd metadata to stderr; callers get errors as Status instead.
     Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
   });
@@ -221,44 +226,97 @@ std::string Exiv2Reason(const std::string& path, std::string message) {
 }
 
 // Opens the image with `open` (which may throw) and reads its location data; every exiv2
-// failure becomes an error that starts with `context`.
+// failure becomes an error that starts with `context`. Whatever exiv2 allocates meanwhile
+// counts against one AllocationBudget.
 template <typename OpenFn>
 Status ReadWith(OpenFn open, const std::string& context, const std::string& path,
                 ImageLocation* out) {
   *out = ImageLocation();
   InitializeExiv2Once();
+  std::string error;
+  AllocationBudget budget(kMaxMetadataAllocationBytes);
   try {
     auto image = open();
-    if (image.get() == nullptr) return Status::Error(context + "unknown image type");
-    image->readMetadata();
-    ReadLocation(*image, out);
+    if (image.get() == nullptr) {
+      budget.End();
+      error = "unknown image type";
+    } else {
+      image->readMetadata();
+      ReadLocation(*image, out);
+    }
+    budget.End();
   } catch (const Exiv2::AnyError& e) {
-    *out = ImageLocation();
-    return Status::Error(context + Exiv2Reason(path, e.what()));
+    budget.End();
+    error = Exiv2Reason(path, e.what());
   } catch (const std::exception& e) {
-    *out = ImageLocation();
-    return Status::Error(context + e.what());
+    budget.End();
+    error = e.what();
   } catch (...) {
+    budget.End();
+    error = "unexpected error in exiv2";
+  }
+  // exiv2 may catch a refused allocation and go on; the photo is refused all the same.
+  const bool over_budget = budget.exceeded();
+  if (over_budget) {
     *out = ImageLocation();
-    return Status::Error(context + "unexpected error in exiv2");
+    return Status::Error(context + "reading its metadata needs more than " +
+                         DescribeBytes(kMaxMetadataAllocationBytes) +
+                         " of memory; the photo is refused as broken or hostile");
+  }
+  if (!error.empty()) {
+    *out = ImageLocation();
+    return Status::Error(context + error);
   }
   return Status::Ok();
 }
 
+bool StartsWith(std::string_view bytes, std::string_view prefix) {
+  return bytes.substr(0, prefix.size()) == prefix;
+}
+
 }  // namespace
+
+std::string_view PhotoFormat(std::string_view bytes) {
+  using namespace std::string_view_literals;
+  if (StartsWith(bytes, "\xFF\xD8\xFF"sv)) return "JPEG";
+  if (StartsWith(bytes, "\x89PNG\r\n\x1A\n"sv)) return "PNG";
+  if (bytes.size() >= 12 && StartsWith(bytes, "RIFF"sv) && bytes.substr(8, 4) == "WEBP"sv)
+    return "WebP";
+  // HEIC: an ISO base media file whose first box is "ftyp" with a HEIF image brand.
+  if (bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp"sv) {
+    const std::string_view brand = bytes.substr(8, 4);
+    for (std::string_view heif : {"heic"sv, "heix"sv, "hevc"sv, "hevx"sv, "heim"sv, "heis"sv,
+                                  "hevm"sv, "hevs"sv, "mif1"sv, "msf1"sv}) {
+      if (brand == heif) return "HEIC";
+    }
+  }
+  return "";
+}
 
 Status ReadImageLocation(const std::string& path, ImageLocation* out) {
   *out = ImageLocation();
   const std::string context = "cannot read image " + path + ": ";
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) return Status::Error(context + "is a directory");
-  return ReadWith([&] { return Exiv2::ImageFactory::open(path); }, context, path, out);
+  std::string bytes;
+  if (Status s = ReadFileCapped(path, kMaxImageFileBytes, &bytes); !s.ok()) return s;
+  if (bytes.empty()) return Status::Error(context + "it is empty");
+  if (PhotoFormat(bytes).empty())
+    return Status::Error(context + "not a JPEG, HEIC, PNG or WebP photo");
+  return ReadWith(
+      [&] {
+        return Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()),
+                                         static_cast<long>(bytes.size()));
+      },
+      context, path, out);
 }
 
 Status ReadImageLocationFromBytes(std::string_view bytes, ImageLocation* out) {
   *out = ImageLocation();
   const std::string context = "cannot read the photo: ";
   if (bytes.empty()) return Status::Error(context + "it is empty");
+  if (PhotoFormat(bytes).empty())
+    return Status::Error(context + "not a JPEG, HEIC, PNG or WebP photo");
   return ReadWith(
       [&] {
         return Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()),

@@ -1,6 +1,12 @@
 // Location data in photos: reads EXIF GPS tags and other location metadata (IPTC and XMP
-// city, country, sub-location) with exiv2. Used by `chorus check --image FILE` to warn that a
-// photo reveals where it was taken. Thread-safe: each call opens its own image.
+// city, country, sub-location) with exiv2. Used by `chorus check --image FILE` and the
+// server's photo checks to warn that a photo reveals where it was taken.
+//
+// Photos are untrusted: only the formats phones produce (JPEG, HEIC, PNG, WebP, recognised by
+// their first bytes) reach exiv2, files are read up to kMaxImageFileBytes, and exiv2 may
+// allocate at most kMaxMetadataAllocationBytes while reading one photo (see
+// base/allocation_budget.h); past that the photo is refused with an error.
+// Thread-safe: each call opens its own image.
 #pragma once
 
 #include <optional>
@@ -11,6 +17,14 @@
 #include "base/status.h"
 
 namespace chorus::detect {
+
+// Largest photo file `ReadImageLocation` reads.
+constexpr size_t kMaxImageFileBytes = 64 << 20;
+// What exiv2 may allocate, in total, while reading one photo's metadata.
+constexpr size_t kMaxMetadataAllocationBytes = 64 << 20;
+
+// "JPEG", "HEIC", "PNG" or "WebP" when `bytes` start like a photo in that format; "" otherwise.
+std::string_view PhotoFormat(std::string_view bytes);
 
 struct ImageLocation {
   std::optional<double> latitude;   // decimal degrees, south negative
@@ -24,8 +38,8 @@ struct ImageLocation {
 };
 
 // Reads the image at `path` into `out`. Returns an error (with exiv2's reason in plain words)
-// when the file is missing, unreadable or not an image exiv2 understands; an image without
-// any location data is OK with `out->empty()`.
+// when the file is missing, unreadable, too large, not in an accepted format, or needs more
+// memory to read than allowed; an image without any location data is OK with `out->empty()`.
 Status ReadImageLocation(const std::string& path, ImageLocation* out);
 
 // The same for an image held in memory (an upload), without a temporary file.

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -12,6 +13,8 @@
 
 #include <gtest/gtest.h>
 #include <exiv2/exiv2.hpp>
+
+#include "base/allocation_budget.h"
 
 namespace chorus::detect {
 namespace {
@@ -370,6 +373,121 @@ TEST_F(ImageLocationTest, ConcurrentReads) {
   }
   for (std::thread& thread : threads) thread.join();
   for (int count : failures) EXPECT_EQ(count, 0);
+}
+
+// A little-endian TIFF whose first IFD has `entries` entries of type UNDEFINED, all claiming
+// the same `data_bytes` bytes as their value: a reader that copies each value multiplies it.
+std::string HostileTiff(size_t data_bytes, int entries) {
+  std::string tiff = std::string("II*\0", 4);
+  auto u16 = [&tiff](uint32_t v) {
+    tiff.push_back(static_cast<char>(v & 0xFF));
+    tiff.push_back(static_cast<char>(v >> 8));
+  };
+  auto u32 = [&](uint32_t v) {
+    u16(v & 0xFFFF);
+    u16(v >> 16);
+  };
+  u32(8);
+  u16(static_cast<uint32_t>(entries));
+  const uint32_t data_offset = 8 + 2 + 12 * static_cast<uint32_t>(entries) + 4;
+  for (int i = 0; i < entries; ++i) {
+    u16(0xC000 + static_cast<uint32_t>(i));
+    u16(7);
+    u32(static_cast<uint32_t>(data_bytes));
+    u32(data_offset);
+  }
+  u32(0);
+  tiff.append(data_bytes, 'A');
+  return tiff;
+}
+
+// The TIFF as the EXIF chunk of an (image-less) extended WebP file.
+std::string WebpWithExif(const std::string& tiff) {
+  auto le32 = [](size_t v) {
+    std::string s;
+    for (int i = 0; i < 4; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    return s;
+  };
+  std::string body = "WEBP";
+  body += "VP8X" + le32(10) + std::string("\x08\0\0\0\0\0\0\0\0\0", 10);
+  body += "EXIF" + le32(tiff.size()) + tiff;
+  if (tiff.size() % 2) body.push_back('\0');
+  return "RIFF" + le32(body.size()) + body;
+}
+
+TEST(PhotoFormatTest, RecognisesPhoneFormatsByTheirFirstBytes) {
+  using namespace std::string_literals;
+  EXPECT_EQ(PhotoFormat(MinimalJpeg()), "JPEG");
+  EXPECT_EQ(PhotoFormat("\x89PNG\r\n\x1A\n\0\0\0\rIHDR"s), "PNG");
+  EXPECT_EQ(PhotoFormat("RIFF\x10\0\0\0WEBPVP8 "s), "WebP");
+  EXPECT_EQ(PhotoFormat("\0\0\0\x18"
+                        "ftypheic\0\0\0\0mif1heic"s),
+            "HEIC");
+  EXPECT_EQ(PhotoFormat("\0\0\0\x18"
+                        "ftypmif1\0\0\0\0mif1heic"s),
+            "HEIC");
+  // Not phone photo formats: TIFF (either byte order), GIF, BMP, MP4 video, RIFF audio.
+  EXPECT_EQ(PhotoFormat(HostileTiff(16, 1)), "");
+  EXPECT_EQ(PhotoFormat("MM\0*\0\0\0\x08"s), "");
+  EXPECT_EQ(PhotoFormat("GIF89a"), "");
+  EXPECT_EQ(PhotoFormat("BM\x36\0\0\0"s), "");
+  EXPECT_EQ(PhotoFormat("\0\0\0\x18"
+                        "ftypisom\0\0\0\0"s),
+            "");
+  EXPECT_EQ(PhotoFormat("RIFF\x10\0\0\0WAVEfmt "s), "");
+  EXPECT_EQ(PhotoFormat("\xFF\xD8"s), "");
+  EXPECT_EQ(PhotoFormat(""), "");
+}
+
+TEST_F(ImageLocationTest, TiffIsRefusedBeforeExiv2ReadsIt) {
+  // A well-formed TIFF that exiv2 would read; phones do not produce TIFF, so it is refused.
+  const std::string tiff = HostileTiff(16, 1);
+  ImageLocation location;
+  Status status = ReadImageLocationFromBytes(tiff, &location);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("JPEG, HEIC, PNG or WebP"), std::string::npos)
+      << status.message();
+
+  fs::path path = dir_ / "photo.tif";
+  WriteFile(path, tiff);
+  status = ReadImageLocation(path.string(), &location);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("JPEG, HEIC, PNG or WebP"), std::string::npos)
+      << status.message();
+}
+
+TEST_F(ImageLocationTest, MetadataThatMultipliesInMemoryIsRefused) {
+  if (!AllocationBudget::Enforced()) GTEST_SKIP() << "allocation budgets need operator new";
+  // 100 entries sharing 1 MiB: exiv2 would copy about 100 MiB (twice) to read it.
+  const std::string webp = WebpWithExif(HostileTiff(1 << 20, 100));
+  ASSERT_EQ(PhotoFormat(webp), "WebP");
+  ImageLocation location;
+  Status status = ReadImageLocationFromBytes(webp, &location);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("64 MiB of memory"), std::string::npos) << status.message();
+  EXPECT_TRUE(location.empty());
+  // The reader works normally afterwards, on the same thread.
+  EXPECT_TRUE(Read(ImageWith("after.jpg", {{"Xmp.photoshop.City", "Riga"}})).details.size() == 1);
+}
+
+TEST_F(ImageLocationTest, ModestMetadataInWebpIsRead) {
+  // The same layout with a few small entries stays far inside the budget.
+  const std::string webp = WebpWithExif(HostileTiff(64, 4));
+  ImageLocation location;
+  Status status = ReadImageLocationFromBytes(webp, &location);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  EXPECT_TRUE(location.empty());
+}
+
+TEST_F(ImageLocationTest, FileLargerThanTheCapIsRefused) {
+  fs::path path = dir_ / "huge.jpg";
+  WriteFile(path, MinimalJpeg());
+  fs::resize_file(path, kMaxImageFileBytes + 1);  // sparse: no disk used
+  ImageLocation location;
+  Status status = ReadImageLocation(path.string(), &location);
+  EXPECT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("larger than the limit of 64 MiB"), std::string::npos)
+      << status.message();
 }
 
 // The sample images in tests/data, used by the command-line tests.

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "base/capped_read.h"
 #include "policy/embedded_data.h"
 #include "policy/language_pack.h"
 #include "policy/yaml_util.h"
@@ -481,12 +480,14 @@ Status LoadPolicy(std::string_view yaml_text, Policy* out) {
   return problems.empty() ? Status::Ok() : problems.front();
 }
 
+Status ReadPolicyFile(const std::string& path, std::string* out) {
+  return ReadFileCapped(path, kMaxPolicyBytes, out);
+}
+
 Status LoadPolicyFile(const std::string& path, Policy* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read policy file " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return LoadPolicy(buffer.str(), out);
+  std::string text;
+  if (Status s = ReadPolicyFile(path, &text); !s.ok()) return s;
+  return LoadPolicy(text, out);
 }
 
 }  // namespace chorus

@@ -74,8 +74,15 @@ struct Policy {
 // and column. Reading stops only at a YAML syntax error.
 std::vector<Status> LintPolicy(std::string_view yaml_text);
 
+// The largest policy file read: the same cap as the server puts on drafts.
+constexpr size_t kMaxPolicyBytes = 512 * 1024;
+
+// Reads a policy file ("-": standard input) of at most kMaxPolicyBytes; larger, endless
+// (/dev/zero) or unreadable input is an error naming the path and the limit.
+Status ReadPolicyFile(const std::string& path, std::string* out);
+
 // Loads a policy file over the built-in defaults. Fails with the first problem LintPolicy
-// would report.
+// would report. LoadPolicyFile reads with ReadPolicyFile.
 Status LoadPolicy(std::string_view yaml_text, Policy* out);
 Status LoadPolicyFile(const std::string& path, Policy* out);
 

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <set>
+#include <string>
 
 #include "policy/embedded_data.h"
 #include "policy/language_pack.h"
@@ -144,6 +147,41 @@ TEST(LintPolicy, StarterTemplatesAreValid) {
     EXPECT_TRUE(problems.empty()) << code << ": "
                                   << (problems.empty() ? "" : problems[0].ToString());
   }
+}
+
+}  // namespace
+}  // namespace chorus
+
+namespace chorus {
+namespace {
+
+// A valid policy padded with a comment to `bytes` bytes.
+std::string PaddedPolicy(size_t bytes) {
+  std::string text = "organization: {name: Acme}\n# ";
+  text += std::string(bytes - text.size() - 1, 'x');
+  return text + "\n";
+}
+
+TEST(PolicyFileTest, FilesAreReadUpToTheDraftCap) {
+  const std::string path = ::testing::TempDir() + "/chorus_policy_cap.yaml";
+  std::ofstream(path, std::ios::binary) << PaddedPolicy(kMaxPolicyBytes);
+  Policy policy;
+  const Status at_cap = LoadPolicyFile(path, &policy);
+  EXPECT_TRUE(at_cap.ok()) << at_cap.ToString();
+  EXPECT_EQ(policy.organization, "Acme");
+
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << PaddedPolicy(kMaxPolicyBytes + 1);
+  const Status over = LoadPolicyFile(path, &policy);
+  EXPECT_FALSE(over.ok());
+  EXPECT_EQ(over.message(), path + " is larger than the limit of 512 KiB");
+  std::remove(path.c_str());
+}
+
+TEST(PolicyFileTest, EndlessFilesAreRefused) {
+  Policy policy;
+  const Status s = LoadPolicyFile("/dev/zero", &policy);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("512 KiB"), std::string::npos) << s.message();
 }
 
 }  // namespace
