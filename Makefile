@@ -38,11 +38,12 @@ bench: build
 golden: build
 	tests/scan_golden/run.sh $(BUILD_DIR)/chorus $(BUILD_DIR)/scan_golden --update
 
-# libFuzzer targets, built with Debian's clang into build-fuzz/.
+# libFuzzer targets (every fuzz/fuzz_*.cc), built with Debian's clang into build-fuzz/.
+FUZZ_TARGETS ?= $(basename $(notdir $(wildcard fuzz/fuzz_*.cc)))
 fuzz:
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCMAKE_C_COMPILER=clang -DCHORUS_LIBFUZZER=ON
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_fold fuzz_policy_loader fuzz_scan_line fuzz_policy_form fuzz_http_request
+	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
 	@echo "run e.g.: build-fuzz/fuzz_fold -max_total_time=60 fuzz/corpus/fold"
 
 format:
@@ -56,7 +57,6 @@ clean:
 # build-fuzz/fuzz-long/summary.txt (see fuzz/run-long). FUZZ_TARGETS picks some targets.
 FUZZ_SECONDS ?= 600
 FUZZ_RSS_MB ?= 2048
-FUZZ_TARGETS ?= $(basename $(notdir $(wildcard fuzz/fuzz_*.cc)))
 .PHONY: fuzz-long
 fuzz-long:
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \

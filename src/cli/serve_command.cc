@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "base/memory_release.h"
 #include "cli/commands.h"
 #include "program/demo_seed.h"
 #include "program/housekeeper.h"
@@ -89,6 +90,7 @@ int RunServe(const ServeArgs& args) {
   options.max_connections_per_client = args.max_connections_per_client;
   options.trusted_proxies = args.trusted_proxies;
   RaiseOpenFileLimit();
+  ConfigureMallocForServer();  // before any worker thread exists
 
   std::string fallback_policy;
   if (!args.policy.empty()) {

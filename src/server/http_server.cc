@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include "base/memory_release.h"
+
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
@@ -46,6 +48,9 @@ struct HttpServer::Impl {
   void Accept();
   void OnAccept(tcp::socket socket);
   void PollShutdown(std::chrono::steady_clock::time_point deadline);
+  // After a large request: gives free memory back to the system, at most once a second
+  // (glibc keeps freed heap pages otherwise; see base/memory_release.h).
+  void ReleaseMemorySometimes();
   // Counts a new connection against the limits; false when it must be refused. Any thread.
   bool Reserve(const std::string& peer, bool trusted);
   // Forgets a connection that Reserve admitted. Any thread.
@@ -61,6 +66,7 @@ struct HttpServer::Impl {
   asio::thread_pool workers;
   std::atomic<bool> stopping{false};
   std::atomic<int> waiting{0};
+  std::atomic<int64_t> last_release_ms{0};
   int port = 0;
 
   std::mutex mu;
@@ -229,7 +235,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
         response.set_content(HttpErrorBody("internal", "internal error"),
                              "application/json; charset=utf-8");
       }
+      const bool large = request->body.size() + response.body.size() >= (1u << 20);
       request.reset();  // free the body before the answer waits for the event thread
+      if (large) self->server_.ReleaseMemorySometimes();
       asio::post(self->server_.io, [self, response = std::move(response)]() mutable {
         self->Respond(std::move(response));
       });
@@ -403,6 +411,15 @@ void HttpServer::Impl::OnAccept(tcp::socket socket) {
     live.emplace(connection.get(), connection);
   }
   connection->Start();
+}
+
+void HttpServer::Impl::ReleaseMemorySometimes() {
+  const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
+  int64_t last = last_release_ms.load();
+  if (now - last < 1000 || !last_release_ms.compare_exchange_strong(last, now)) return;
+  ReleaseFreeMemory();
 }
 
 void HttpServer::Impl::PollShutdown(std::chrono::steady_clock::time_point deadline) {
