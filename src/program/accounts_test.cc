@@ -44,8 +44,11 @@ class AccountsTest : public ::testing::Test {
 
   int64_t now_ = 1'700'000'000;  // the fake clock the accounts read
   std::unique_ptr<store::SqliteStore> store_;
-  LoginThrottle throttle_{
-      {.failures_per_account = 3, .failures_per_address = 50, .window_seconds = 600}};
+  LoginThrottle throttle_{{.free_failures_per_account = 2,
+                           .base_delay_seconds = 2,
+                           .max_delay_seconds = 600,
+                           .failures_per_address = 50,
+                           .window_seconds = 600}};
   std::unique_ptr<Accounts> accounts_;
   Actor admin_;
 };
@@ -124,6 +127,30 @@ TEST_F(AccountsTest, WrongPasswordsAreThrottled) {
       accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.1", &signed_in);
   EXPECT_EQ(locked.failure, Failure::kThrottled);
   EXPECT_GT(locked.retry_after_seconds, 0);
+}
+
+// Five wrong passwords slow the account down; the owner's right password works after the
+// back-off delay instead of being locked out for the whole window.
+TEST_F(AccountsTest, TheRightPasswordWorksAfterTheBackOff) {
+  SignedIn signed_in;
+  for (int i = 0; i < 5; ++i) {
+    const Outcome o = accounts_->SignIn("admin@example.com", "wrong", "10.0.0.9", &signed_in);
+    ASSERT_EQ(o.code, "bad_credentials") << i;
+    now_ += 60;  // the attacker waits out each delay (2, 4, 8 s) and guesses again
+  }
+  const Outcome refused =
+      accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.1", &signed_in);
+  // 5 failures with 2 free: the delay after the latest is 2 * 2^2 = 8 s, 60 s passed.
+  EXPECT_TRUE(refused.ok()) << refused.code;
+  for (int i = 0; i < 6; ++i) {
+    accounts_->SignIn("admin@example.com", "wrong", "10.0.0.9", &signed_in);
+  }
+  const Outcome slowed =
+      accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.1", &signed_in);
+  EXPECT_EQ(slowed.failure, Failure::kThrottled);
+  now_ += slowed.retry_after_seconds;
+  EXPECT_TRUE(
+      accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.1", &signed_in).ok());
 }
 
 TEST_F(AccountsTest, ApiTokensResolveToTheirUserAndAreStoredHashed) {
