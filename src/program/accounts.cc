@@ -6,6 +6,7 @@
 #include "policy/language_pack.h"
 #include "program/audit.h"
 #include "program/password_hash.h"
+#include "program/password_policy.h"
 #include "program/secrets.h"
 #include "text/utf8.h"
 
@@ -95,6 +96,19 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
 
 }  // namespace
 
+std::string MaskUnknownEmail(std::string_view typed) {
+  const size_t characters = text::CountCodePoints(typed);
+  if (!IsPlausibleEmail(typed)) {
+    return "(not an e-mail address, " + std::to_string(characters) + " characters)";
+  }
+  // The first character of the local part and the domain: enough to tell "someone tried
+  // our domain" from "someone mistyped theirs", too little to recover anything typed.
+  const size_t at = typed.find('@');
+  size_t first = 0;
+  text::DecodeUtf8(typed, 0, &first);
+  return std::string(typed.substr(0, first)) + "***" + TruncateUtf8(typed.substr(at), 128);
+}
+
 bool IsPlausibleEmail(std::string_view email) {
   if (email.size() < 3 || email.size() > 254 || !text::IsValidUtf8(email)) return false;
   const auto at = email.find('@');
@@ -157,10 +171,7 @@ Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecor
   }
   std::string hash;
   if (!user.password.empty()) {
-    if (user.password.size() < kMinPasswordLength || user.password.size() > kMaxPasswordLength) {
-      return Outcome::Fail(Failure::kInvalid, "weak_password",
-                           "the password must have at least 8 characters");
-    }
+    if (Outcome o = CheckPasswordStrength(user.password, email); !o.ok()) return o;
     if (Status s = HashPassword(user.password, &hash); !s.ok()) return Outcome::Internal(s);
   }
   store::UserRecord record;
@@ -354,11 +365,8 @@ Outcome Accounts::SetLanguage(const Actor& actor, std::string_view language) {
 
 namespace {
 
-Outcome CheckNewPassword(std::string_view password, std::string* hash) {
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return Outcome::Fail(Failure::kInvalid, "weak_password",
-                         "the password must have at least 8 characters");
-  }
+Outcome CheckNewPassword(std::string_view password, std::string_view email, std::string* hash) {
+  if (Outcome o = CheckPasswordStrength(password, email); !o.ok()) return o;
   if (Status s = HashPassword(password, hash); !s.ok()) return Outcome::Internal(s);
   return Outcome::Ok();
 }
@@ -384,7 +392,7 @@ Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
                          "the current password is wrong");
   }
   std::string hash;
-  if (Outcome o = CheckNewPassword(next, &hash); !o.ok()) return o;
+  if (Outcome o = CheckNewPassword(next, user->email, &hash); !o.ok()) return o;
   Status s = store_.Transaction([&](store::Store& tx) {
     user->password_hash = hash;
     if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
@@ -402,8 +410,11 @@ Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
 
 Outcome Accounts::ResetPassword(int64_t user_id, std::string_view password, const Actor& by) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
+  std::optional<store::UserRecord> target;
+  if (Status f = store_.FindUserById(user_id, &target); !f.ok()) return Outcome::Internal(f);
+  if (!target) return Outcome::NotFound();
   std::string hash;
-  if (Outcome o = CheckNewPassword(password, &hash); !o.ok()) return o;
+  if (Outcome o = CheckNewPassword(password, target->email, &hash); !o.ok()) return o;
   return ChangeUser(user_id, by, "user.password_reset",
                     [&](store::Store& tx, store::UserRecord& u) {
                       u.password_hash = hash;
@@ -487,10 +498,11 @@ Outcome Accounts::CountTeamMembers(const Actor& by, std::map<int64_t, int64_t>* 
 Outcome Accounts::RecordFailedSignIn(std::string_view email,
                                      const std::optional<store::UserRecord>& user,
                                      std::string_view address, std::string_view reason) {
-  // The e-mail as typed (trimmed, lower-cased, bounded); never the password.
+  // A known account's e-mail as stored; for an unknown one only a masked form, since what was
+  // typed may be a password typed into the wrong field. Never the password.
   const std::string object = user ? "user:" + std::to_string(user->id) : std::string();
   if (Status s = RecordAudit(store_, nullptr, "session.sign_in_failed", object,
-                             {{"email", TruncateUtf8(email, 254)},
+                             {{"email", user ? user->email : MaskUnknownEmail(email)},
                               {"address", TruncateUtf8(address, 64)},
                               {"reason", reason}});
       !s.ok()) {
@@ -505,9 +517,9 @@ Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
   const int64_t now = clock_();
   if (const int64_t wait = throttle_.SecondsUntilAllowed(email, address, now); wait > 0) {
     if (throttle_.ShouldReportRefusal(email, address, now)) {
-      if (Outcome a = RecordFailedSignIn(email, std::nullopt, address, "throttled"); !a.ok()) {
-        return a;
-      }
+      std::optional<store::UserRecord> user;
+      if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
+      if (Outcome a = RecordFailedSignIn(email, user, address, "throttled"); !a.ok()) return a;
     }
     Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
                               "too many failed sign-ins; try again later");

@@ -11,7 +11,8 @@
 // - Deactivated users cannot sign in, and their sessions and tokens stop working at once.
 // - Administrative changes are written to the audit log in the same transaction, and so are
 //   sign-ins (session.sign_in), sign-outs (session.sign_out) and failed sign-ins
-//   (session.sign_in_failed, with the e-mail as typed and a reason, never the password;
+//   (session.sign_in_failed, with the account's e-mail, or only a masked form of what was typed
+//   when no account has it (see MaskUnknownEmail), and a reason, never the password;
 //   refusals of throttled attempts are reported at most once a minute per account and address).
 // - Teams are renamed (names are unique, case-insensitively) and deleted (their members are
 //   left without a team) by admins.
@@ -34,6 +35,7 @@
 #include "program/actor.h"
 #include "program/login_throttle.h"
 #include "program/outcome.h"
+#include "program/password_policy.h"
 #include "store/store.h"
 
 namespace chorus::program {
@@ -149,7 +151,9 @@ class Accounts {
 // Shared input checks (also used by the HTTP layer for early validation).
 bool IsPlausibleEmail(std::string_view email);
 bool IsSupportedLanguage(std::string_view language);
-constexpr size_t kMinPasswordLength = 8;
-constexpr size_t kMaxPasswordLength = 1024;
+// What the audit log keeps of an e-mail typed at a failed sign-in for no known account: the
+// first character and the domain of an address ("a***@example.com"), or only the length of
+// anything else (it may be a password typed into the wrong field).
+std::string MaskUnknownEmail(std::string_view typed);
 
 }  // namespace chorus::program

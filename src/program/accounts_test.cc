@@ -63,7 +63,13 @@ TEST_F(AccountsTest, AddUserValidatesAndRecordsTheAdminAction) {
   EXPECT_EQ(accounts_->AddUser({"e@x.lv", "", "employee", "xx", "", ""}, &admin_, &user).code,
             "invalid_language");
   EXPECT_EQ(accounts_->AddUser({"e@x.lv", "", "employee", "", "", "short"}, &admin_, &user).code,
-            "weak_password");
+            "password_too_short");
+  EXPECT_EQ(
+      accounts_->AddUser({"e@x.lv", "", "employee", "", "", "password"}, &admin_, &user).code,
+      "password_too_common");
+  EXPECT_EQ(
+      accounts_->AddUser({"emil@x.lv", "", "employee", "", "", "emil@x.lv"}, &admin_, &user).code,
+      "password_like_email");
   ASSERT_TRUE(
       accounts_->AddUser({"e@x.lv", "", "employee", "", "Sales", "long-enough"}, &admin_, &user)
           .ok());
@@ -82,7 +88,7 @@ TEST_F(AccountsTest, AddUserValidatesAndRecordsTheAdminAction) {
 TEST_F(AccountsTest, EmployeesCannotAdministerPeople) {
   store::UserRecord employee;
   ASSERT_TRUE(
-      accounts_->AddUser({"emp@x.lv", "", "employee", "", "", "password1"}, &admin_, &employee)
+      accounts_->AddUser({"emp@x.lv", "", "employee", "", "", "fjord-lamp-31"}, &admin_, &employee)
           .ok());
   const Actor actor = Accounts::ActorOf(employee);
   EXPECT_EQ(accounts_->AddUser({"z@x.lv", "", "admin", "", "", ""}, &actor, nullptr).failure,
@@ -106,13 +112,13 @@ TEST_F(AccountsTest, SignInCreatesASessionThatDeactivationEnds) {
 
   store::UserRecord employee;
   ASSERT_TRUE(
-      accounts_->AddUser({"emp@x.lv", "", "employee", "", "", "password1"}, &admin_, &employee)
+      accounts_->AddUser({"emp@x.lv", "", "employee", "", "", "fjord-lamp-31"}, &admin_, &employee)
           .ok());
   SignedIn employee_session;
-  ASSERT_TRUE(accounts_->SignIn("emp@x.lv", "password1", "127.0.0.1", &employee_session).ok());
+  ASSERT_TRUE(accounts_->SignIn("emp@x.lv", "fjord-lamp-31", "127.0.0.1", &employee_session).ok());
   ASSERT_TRUE(accounts_->SetActive(employee.id, false, admin_).ok());
   EXPECT_FALSE(accounts_->ResolveSession(employee_session.session_token, &actor, &csrf).ok());
-  EXPECT_EQ(accounts_->SignIn("emp@x.lv", "password1", "127.0.0.1", &employee_session).code,
+  EXPECT_EQ(accounts_->SignIn("emp@x.lv", "fjord-lamp-31", "127.0.0.1", &employee_session).code,
             "bad_credentials");
   EXPECT_EQ(accounts_->SetActive(admin_.user_id, false, admin_).code, "cannot_deactivate_self");
 }
@@ -268,8 +274,16 @@ TEST_F(AccountsTest, SignInsSignOutsAndFailuresAreAuditedWithoutPasswords) {
   audit = Audit();
   EXPECT_EQ(audit[0].action, "session.sign_in_failed");
   EXPECT_EQ(audit[0].object, "");
-  EXPECT_NE(audit[0].detail.find("\"email\":\"ghost@x.lv\""), std::string::npos);
+  // An unknown account's e-mail is kept only masked.
+  EXPECT_NE(audit[0].detail.find("\"email\":\"g***@x.lv\""), std::string::npos);
+  EXPECT_EQ(audit[0].detail.find("ghost"), std::string::npos);
   EXPECT_NE(audit[0].detail.find("unknown_email"), std::string::npos);
+  // A password typed into the e-mail field never reaches the log.
+  EXPECT_FALSE(accounts_->SignIn("Tr0ub4dor&3", "", "10.0.0.8", &ignored).ok());
+  audit = Audit();
+  EXPECT_EQ(audit[0].detail.find("Tr0ub4dor"), std::string::npos) << audit[0].detail;
+  EXPECT_EQ(audit[0].detail.find("tr0ub4dor"), std::string::npos) << audit[0].detail;
+  EXPECT_NE(audit[0].detail.find("11 characters"), std::string::npos) << audit[0].detail;
 
   // Two more wrong passwords lock the account (3 per window); refusals are audited once.
   for (int i = 0; i < 2; ++i)
@@ -296,11 +310,11 @@ TEST_F(AccountsTest, AdminsRenameAndDeleteTeamsKeepingTheMembers) {
   store::UserRecord anna, piotr;
   ASSERT_TRUE(
       accounts_
-          ->AddUser({"anna@x.lv", "Anna", "employee", "", "Sales", "password1"}, &admin_, &anna)
+          ->AddUser({"anna@x.lv", "Anna", "employee", "", "Sales", "fjord-lamp-31"}, &admin_, &anna)
           .ok());
   ASSERT_TRUE(
       accounts_
-          ->AddUser({"piotr@x.pl", "Piotr", "employee", "", "Legal", "password2"}, &admin_, &piotr)
+          ->AddUser({"piotr@x.pl", "Piotr", "employee", "", "Legal", "quiet-river-72"}, &admin_, &piotr)
           .ok());
   const int64_t sales = *anna.team_id;
   const int64_t legal = *piotr.team_id;
@@ -332,7 +346,7 @@ TEST_F(AccountsTest, AdminsRenameAndDeleteTeamsKeepingTheMembers) {
   EXPECT_EQ(members[legal], 1);
 
   SignedIn piotr_session;
-  ASSERT_TRUE(accounts_->SignIn("piotr@x.pl", "password2", "127.0.0.1", &piotr_session).ok());
+  ASSERT_TRUE(accounts_->SignIn("piotr@x.pl", "quiet-river-72", "127.0.0.1", &piotr_session).ok());
   ASSERT_TRUE(accounts_->DeleteTeam(legal, admin_).ok());
   std::optional<store::UserRecord> piotr_now;
   ASSERT_TRUE(store_->FindUserById(piotr.id, &piotr_now).ok());

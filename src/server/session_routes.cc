@@ -33,7 +33,7 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
         std::string email, password;
         if (!call.String("email", &email, true) || !call.String("password", &password, true))
           return;
-        if (password.size() > program::kMaxPasswordLength) {
+        if (password.size() > program::kMaxPasswordBytes) {
           call.Error(400, "invalid_field", "the password is too long");
           return;
         }

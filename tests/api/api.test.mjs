@@ -730,7 +730,7 @@ describe("administration", () => {
     assertJsonError(await laptop.request("POST", "/api/v1/me/password",
       { current_password: "wrong-one", new_password: "new-password-77" }), 400, "wrong_current_password");
     assertJsonError(await laptop.request("POST", "/api/v1/me/password",
-      { current_password: PASSWORD, new_password: "short" }), 400, "weak_password");
+      { current_password: PASSWORD, new_password: "short" }), 400, "password_too_short");
     assert.equal((await laptop.request("POST", "/api/v1/me/password",
       { current_password: PASSWORD, new_password: "new-password-77" })).status, 200);
     assert.equal((await laptop.request("GET", "/api/v1/session")).status, 200);
