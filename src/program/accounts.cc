@@ -13,8 +13,6 @@
 namespace chorus::program {
 namespace {
 
-constexpr std::string_view kApiTokenPrefix = "chorus_";
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -415,13 +413,22 @@ Outcome Accounts::ResetPassword(int64_t user_id, std::string_view password, cons
   if (!target) return Outcome::NotFound();
   std::string hash;
   if (Outcome o = CheckNewPassword(password, target->email, &hash); !o.ok()) return o;
-  return ChangeUser(user_id, by, "user.password_reset",
-                    [&](store::Store& tx, store::UserRecord& u) {
-                      u.password_hash = hash;
-                      if (Status d = tx.DeleteSessionsOfUser(u.id); !d.ok())
-                        return Outcome::Internal(d);
-                      return Outcome::Ok();
-                    });
+  return ChangeUser(
+      user_id, by, "user.password_reset", [&](store::Store& tx, store::UserRecord& u) {
+        u.password_hash = hash;
+        if (Status d = tx.DeleteSessionsOfUser(u.id); !d.ok()) return Outcome::Internal(d);
+        // A reset means the old credentials are not trusted: tokens go too.
+        int64_t revoked = 0;
+        if (Status r = tx.RevokeApiTokensOfUser(u.id, clock_(), &revoked); !r.ok())
+          return Outcome::Internal(r);
+        if (revoked == 0) return Outcome::Ok();
+        if (Status a = RecordAudit(
+                tx, &by, "token.revoke_all", "user:" + std::to_string(u.id),
+                {{"email", u.email}, {"revoked", revoked}, {"reason", "password_reset"}});
+            !a.ok())
+          return Outcome::Internal(a);
+        return Outcome::Ok();
+      });
 }
 
 Outcome Accounts::ListUsers(const Actor& by, std::vector<store::UserRecord>* out) {
@@ -596,53 +603,6 @@ Outcome Accounts::ResolveSession(std::string_view session_token, Actor* actor,
   }
   *actor = ActorOf(*user);
   *csrf_token = session->csrf_token;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::CreateApiToken(std::string_view email_in, std::string_view name, const Actor* by,
-                                 std::string* token) {
-  if (by && !by->IsAdmin()) return Outcome::Forbidden();
-  const std::string email = Lower(Trim(email_in));
-  std::optional<store::UserRecord> user;
-  if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
-  if (!user) return Outcome::Fail(Failure::kNotFound, "no_such_user", "no user with this e-mail");
-  if (!user->active) {
-    return Outcome::Fail(Failure::kInvalid, "user_inactive", "the user is deactivated");
-  }
-  const std::string secret = std::string(kApiTokenPrefix) + RandomToken();
-  store::ApiTokenRecord record;
-  record.token_hash = Sha256Hex(secret);
-  record.user_id = user->id;
-  record.name = name.empty() ? std::string("api") : std::string(name);
-  record.created_at = clock_();
-  Status s = store_.Transaction([&](store::Store& tx) {
-    if (Status c = tx.CreateApiToken(&record); !c.ok()) return c;
-    return RecordAudit(tx, by, "token.create", "user:" + std::to_string(user->id),
-                       {{"email", email}, {"token_id", record.id}, {"name", record.name}});
-  });
-  if (!s.ok()) return Outcome::Internal(s);
-  *token = secret;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::ResolveApiToken(std::string_view token, Actor* actor) {
-  const Outcome unauthenticated =
-      Outcome::Fail(Failure::kUnauthenticated, "bad_token", "the API token is not valid");
-  if (token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix || token.size() > 128) {
-    return unauthenticated;
-  }
-  std::optional<store::ApiTokenRecord> record;
-  if (Status s = store_.FindApiToken(Sha256Hex(token), &record); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  if (!record || record->revoked) return unauthenticated;
-  std::optional<store::UserRecord> user;
-  if (Status s = store_.FindUserById(record->user_id, &user); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  if (!user || !user->active) return unauthenticated;
-  *actor = ActorOf(*user);
-  actor->via_api_token = true;
   return Outcome::Ok();
 }
 

@@ -7,7 +7,9 @@
 //   random CSRF token. Sessions slide: each use pushes the expiry to now + idle lifetime, never
 //   beyond an absolute cap after sign-in, and the new expiry is written only when it moves by
 //   at least a renewal step (see SessionLifetime), so requests do not each cost a write.
-// - An API token is a random 256-bit secret prefixed "chorus_", stored as its SHA-256.
+// - An API token is a random 256-bit secret prefixed "chorus_", stored as its SHA-256. It
+//   expires (90 days by default), can be revoked, records its last use, and every token of a
+//   user is revoked when an admin resets their password.
 // - Deactivated users cannot sign in, and their sessions and tokens stop working at once.
 // - Administrative changes are written to the audit log in the same transaction, and so are
 //   sign-ins (session.sign_in), sign-outs (session.sign_out) and failed sign-ins
@@ -127,9 +129,22 @@ class Accounts {
   // The actor of a live session and its CSRF token; renews the session (SessionLifetime).
   Outcome ResolveSession(std::string_view session_token, Actor* actor, std::string* csrf_token);
 
-  // Creates an API token for the user with `email`; `by` nullptr for the command line.
-  Outcome CreateApiToken(std::string_view email, std::string_view name, const Actor* by,
-                         std::string* token);
+  // API tokens (defined in api_tokens.cc). `by` is nullptr for the command line (anyone's
+  // tokens); an admin manages anyone's; everyone else only their own, and not while signed in
+  // with a token. Creation, revocation and revocation on password reset are audited
+  // (token.create, token.revoke, token.revoke_all).
+  //
+  // Creates a token for the user with `email`, valid for `days` (0: kDefaultApiTokenDays;
+  // 1 to kMaxApiTokenDays). The secret is returned once, in *token; only its hash is stored.
+  Outcome CreateApiToken(std::string_view email, std::string_view name, int64_t days,
+                         const Actor* by, std::string* token,
+                         store::ApiTokenRecord* record = nullptr);
+  // The user's tokens (never their secrets), newest first, revoked and expired ones included.
+  Outcome ListApiTokens(int64_t user_id, const Actor* by, std::vector<store::ApiTokenRecord>* out);
+  // Revokes a token; NotFound when it does not exist or is someone else's (for non-admins).
+  Outcome RevokeApiToken(int64_t token_id, const Actor* by, store::ApiTokenRecord* out);
+  // The actor of a live token: not revoked, not expired, user active. Records the use, written
+  // at most once per kApiTokenTouchSeconds per token.
   Outcome ResolveApiToken(std::string_view token, Actor* actor);
 
   static Actor ActorOf(const store::UserRecord& user);
@@ -151,6 +166,10 @@ class Accounts {
 // Shared input checks (also used by the HTTP layer for early validation).
 bool IsPlausibleEmail(std::string_view email);
 bool IsSupportedLanguage(std::string_view language);
+constexpr int64_t kDefaultApiTokenDays = 90;
+constexpr int64_t kMaxApiTokenDays = 730;
+constexpr int64_t kApiTokenTouchSeconds = 60;
+
 // What the audit log keeps of an e-mail typed at a failed sign-in for no known account: the
 // first character and the domain of an address ("a***@example.com"), or only the length of
 // anything else (it may be a password typed into the wrong field).

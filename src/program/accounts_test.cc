@@ -64,9 +64,8 @@ TEST_F(AccountsTest, AddUserValidatesAndRecordsTheAdminAction) {
             "invalid_language");
   EXPECT_EQ(accounts_->AddUser({"e@x.lv", "", "employee", "", "", "short"}, &admin_, &user).code,
             "password_too_short");
-  EXPECT_EQ(
-      accounts_->AddUser({"e@x.lv", "", "employee", "", "", "password"}, &admin_, &user).code,
-      "password_too_common");
+  EXPECT_EQ(accounts_->AddUser({"e@x.lv", "", "employee", "", "", "password"}, &admin_, &user).code,
+            "password_too_common");
   EXPECT_EQ(
       accounts_->AddUser({"emil@x.lv", "", "employee", "", "", "emil@x.lv"}, &admin_, &user).code,
       "password_like_email");
@@ -161,7 +160,7 @@ TEST_F(AccountsTest, TheRightPasswordWorksAfterTheBackOff) {
 
 TEST_F(AccountsTest, ApiTokensResolveToTheirUserAndAreStoredHashed) {
   std::string token;
-  ASSERT_TRUE(accounts_->CreateApiToken("admin@example.com", "ci", nullptr, &token).ok());
+  ASSERT_TRUE(accounts_->CreateApiToken("admin@example.com", "ci", 0, nullptr, &token).ok());
   EXPECT_EQ(token.rfind("chorus_", 0), 0u);
   Actor actor;
   ASSERT_TRUE(accounts_->ResolveApiToken(token, &actor).ok());
@@ -173,7 +172,7 @@ TEST_F(AccountsTest, ApiTokensResolveToTheirUserAndAreStoredHashed) {
   std::optional<store::ApiTokenRecord> by_plain_text;
   ASSERT_TRUE(store_->FindApiToken(token, &by_plain_text).ok());
   EXPECT_FALSE(by_plain_text.has_value());
-  EXPECT_EQ(accounts_->CreateApiToken("nobody@x.lv", "", nullptr, &token).code, "no_such_user");
+  EXPECT_EQ(accounts_->CreateApiToken("nobody@x.lv", "", 0, nullptr, &token).code, "no_such_user");
 }
 
 TEST_F(AccountsTest, CsvImportReportsEveryBadRow) {
@@ -312,10 +311,10 @@ TEST_F(AccountsTest, AdminsRenameAndDeleteTeamsKeepingTheMembers) {
       accounts_
           ->AddUser({"anna@x.lv", "Anna", "employee", "", "Sales", "fjord-lamp-31"}, &admin_, &anna)
           .ok());
-  ASSERT_TRUE(
-      accounts_
-          ->AddUser({"piotr@x.pl", "Piotr", "employee", "", "Legal", "quiet-river-72"}, &admin_, &piotr)
-          .ok());
+  ASSERT_TRUE(accounts_
+                  ->AddUser({"piotr@x.pl", "Piotr", "employee", "", "Legal", "quiet-river-72"},
+                            &admin_, &piotr)
+                  .ok());
   const int64_t sales = *anna.team_id;
   const int64_t legal = *piotr.team_id;
   const Actor employee = Accounts::ActorOf(anna);

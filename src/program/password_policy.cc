@@ -93,14 +93,12 @@ bool IsCommonPassword(std::string_view password) {
 }
 
 Outcome CheckPasswordStrength(std::string_view password, std::string_view email) {
-  const Outcome too_short =
-      Outcome::Fail(Failure::kInvalid, "password_too_short",
-                    "the password must have at least " + std::to_string(kMinPasswordCharacters) +
-                        " characters");
-  const Outcome too_long =
-      Outcome::Fail(Failure::kInvalid, "password_too_long",
-                    "the password must have at most " + std::to_string(kMaxPasswordCharacters) +
-                        " characters");
+  const Outcome too_short = Outcome::Fail(
+      Failure::kInvalid, "password_too_short",
+      "the password must have at least " + std::to_string(kMinPasswordCharacters) + " characters");
+  const Outcome too_long = Outcome::Fail(
+      Failure::kInvalid, "password_too_long",
+      "the password must have at most " + std::to_string(kMaxPasswordCharacters) + " characters");
   if (password.size() > kMaxPasswordBytes) return too_long;
   if (!text::IsValidUtf8(password)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_utf8", "the password is not valid UTF-8");

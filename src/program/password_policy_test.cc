@@ -26,13 +26,15 @@ TEST(PasswordPolicyTest, LengthIsCountedInCharactersWithAMessageForEachLimit) {
   for (int i = 0; i < 128; ++i) two_byte += "ąż";
   EXPECT_EQ(Code(two_byte), "");
   EXPECT_EQ(Code(two_byte + "ą"), "password_too_long");
-  EXPECT_EQ(Code(std::string("abc\xff" "defgh")), "invalid_utf8");
+  EXPECT_EQ(Code(std::string("abc\xff"
+                             "defgh")),
+            "invalid_utf8");
 }
 
 TEST(PasswordPolicyTest, CommonPasswordsAndObviousPatternsAreRefused) {
-  for (const char* weak : {"password", "PASSWORD", "Password1", "12345678", "87654321",
-                           "abcdefgh", "        ", "aaaaaaaaaa", "qwertyuiop", "1q2w3e4r",
-                           "parole123", "haslo123", "Welcome2024", "zzzzzzzz"}) {
+  for (const char* weak : {"password", "PASSWORD", "Password1", "12345678", "87654321", "abcdefgh",
+                           "        ", "aaaaaaaaaa", "qwertyuiop", "1q2w3e4r", "parole123",
+                           "haslo123", "Welcome2024", "zzzzzzzz"}) {
     EXPECT_EQ(Code(weak), "password_too_common") << weak;
   }
   EXPECT_TRUE(IsCommonPassword("letmein123"));

@@ -135,6 +135,16 @@ CREATE TABLE notification_marks (
 );
 CREATE INDEX questions_author ON questions(author_id, answered_at);
 )sql"},
+      // Tokens made before expiry existed get 90 days from the upgrade, so integrations
+      // keep working while admins replace them.
+      {3, "API token expiry, last use and revocation time", R"sql(
+ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;
+ALTER TABLE api_tokens ADD COLUMN revoked_at INTEGER;
+UPDATE api_tokens SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) + 90 * 86400;
+UPDATE api_tokens SET revoked_at = created_at WHERE revoked = 1;
+CREATE INDEX api_tokens_user ON api_tokens(user_id, id);
+)sql"},
   };
   return migrations;
 }

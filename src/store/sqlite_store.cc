@@ -361,37 +361,6 @@ Status SqliteStore::DeleteExpiredSessions(int64_t now) {
   });
 }
 
-Status SqliteStore::CreateApiToken(ApiTokenRecord* token) {
-  return Write([&] {
-    if (Status s = db_.Run("INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
-                           " VALUES (?, ?, ?, ?, ?)",
-                           token->token_hash, token->user_id, token->name, token->created_at,
-                           static_cast<int64_t>(token->revoked));
-        !s.ok())
-      return s;
-    token->id = db_.LastInsertId();
-    return Status::Ok();
-  });
-}
-
-Status SqliteStore::FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s =
-          db_.Query("SELECT id, token_hash, user_id, name, created_at, revoked FROM api_tokens"
-                    " WHERE token_hash = ?",
-                    &st, token_hash);
-      !s.ok())
-    return s;
-  return CollectOne(
-      st,
-      [](const SqliteStatement& r) {
-        return ApiTokenRecord{r.ColumnInt(0),  r.ColumnText(1), r.ColumnInt(2),
-                              r.ColumnText(3), r.ColumnInt(4),  r.ColumnInt(5) != 0};
-      },
-      out);
-}
-
 // ---- policy versions ----
 
 Status SqliteStore::CreatePolicyVersion(PolicyVersionRecord* version) {
