@@ -145,6 +145,21 @@ UPDATE api_tokens SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) + 90 *
 UPDATE api_tokens SET revoked_at = created_at WHERE revoked = 1;
 CREATE INDEX api_tokens_user ON api_tokens(user_id, id);
 )sql"},
+      // Uniqueness under Unicode case folding (chorus_fold, registered by SqliteStore::Open).
+      // Rows that already collide keep their data: the later row's key gets "#<id>", so both
+      // stay reachable by id and an admin can rename one; lookups by name find the earliest.
+      {4, "folded keys for team names and e-mail addresses", R"sql(
+ALTER TABLE teams ADD COLUMN name_key TEXT;
+UPDATE teams SET name_key = chorus_fold(name);
+UPDATE teams SET name_key = name_key || '#' || id WHERE EXISTS
+  (SELECT 1 FROM teams AS t WHERE t.name_key = teams.name_key AND t.id < teams.id);
+CREATE UNIQUE INDEX teams_name_key ON teams(name_key);
+ALTER TABLE users ADD COLUMN email_key TEXT;
+UPDATE users SET email_key = chorus_fold(email);
+UPDATE users SET email_key = email_key || '#' || id WHERE EXISTS
+  (SELECT 1 FROM users AS u WHERE u.email_key = users.email_key AND u.id < users.id);
+CREATE UNIQUE INDEX users_email_key ON users(email_key);
+)sql"},
   };
   return migrations;
 }

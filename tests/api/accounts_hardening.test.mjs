@@ -159,3 +159,21 @@ describe("passwords and failed sign-ins", () => {
     assert.equal((await new Client(base).signIn(email)).status, 200);
   });
 });
+
+describe("folded uniqueness", () => {
+  test("team names and e-mail addresses are one under Unicode case folding", async () => {
+    const admin = await as("admin");
+    const first = await admin.request("POST", "/api/v1/users", { email: "ilze@test.example", role: "employee", team: "Pārdošana" });
+    assert.equal(first.status, 201, first.text);
+    const second = await admin.request("POST", "/api/v1/users", { email: "janis@test.example", role: "employee", team: "PĀRDOŠANA" });
+    assert.equal(second.status, 201, second.text);
+    assert.equal(second.json.user.team, "Pārdošana", "joins the existing team");
+    const teams = (await admin.request("GET", "/api/v1/teams")).json.teams;
+    assert.equal(teams.filter((t) => t.name.toLowerCase() === "pārdošana").length, 1, JSON.stringify(teams));
+    const other = teams.find((t) => t.name === "Sales");
+    assertError(await admin.request("PATCH", `/api/v1/teams/${other.id}`, { name: "pĀrdošana" }), 409, "team_name_taken");
+
+    assert.equal((await admin.request("POST", "/api/v1/users", { email: "ādams@test.example", role: "employee" })).status, 201);
+    assertError(await admin.request("POST", "/api/v1/users", { email: "ĀDAMS@test.example", role: "employee" }), 409, "email_taken");
+  });
+});
