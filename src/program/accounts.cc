@@ -65,33 +65,6 @@ const std::string& DummyHash() {
   return hash;
 }
 
-// Splits one CSV line (RFC 4180 quotes, no embedded newlines).
-std::vector<std::string> SplitCsvLine(std::string_view line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  for (auto& f : fields) f = Trim(f);
-  return fields;
-}
-
 }  // namespace
 
 std::string MaskUnknownEmail(std::string_view typed) {
@@ -147,8 +120,7 @@ Outcome Accounts::EnsureTeam(store::Store& tx, std::string_view name, std::optio
   return Outcome::Ok();
 }
 
-Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecord* out) {
-  if (by && !by->IsAdmin()) return Outcome::Forbidden();
+Outcome Accounts::PrepareUser(const NewUser& user, store::UserRecord* record) {
   const std::string email = Lower(Trim(user.email));
   if (!IsPlausibleEmail(email)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_email", "the e-mail address is not valid");
@@ -167,94 +139,57 @@ Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecor
   if (name.size() > 200 || !text::IsValidUtf8(name)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_name", "the name is not valid");
   }
-  std::string hash;
-  if (!user.password.empty()) {
-    if (Outcome o = CheckPasswordStrength(user.password, email); !o.ok()) return o;
-    if (Status s = HashPassword(user.password, &hash); !s.ok()) return Outcome::Internal(s);
+  if (!Trim(user.team).empty()) {
+    std::string team;
+    if (Outcome o = CheckTeamName(user.team, &team); !o.ok()) return o;
   }
+  *record = store::UserRecord{};
+  record->email = email;
+  record->name = name;
+  record->role = std::string(RoleName(role));
+  record->language = language;
+  record->active = true;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::InsertUser(store::Store& tx, store::UserRecord& record, std::string_view team,
+                             const Actor* by) {
+  std::optional<store::UserRecord> existing;
+  if (Status f = tx.FindUserByEmail(record.email, &existing); !f.ok()) return Outcome::Internal(f);
+  if (existing) {
+    return Outcome::Fail(Failure::kConflict, "email_taken",
+                         "a user with this e-mail address already exists");
+  }
+  if (Outcome o = EnsureTeam(tx, team, &record.team_id); !o.ok()) return o;
+  record.created_at = clock_();
+  if (Status c = tx.CreateUser(&record); !c.ok()) return Outcome::Internal(c);
+  if (Status a =
+          RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
+                      {{"email", record.email}, {"role", record.role}, {"team", Trim(team)}});
+      !a.ok()) {
+    return Outcome::Internal(a);
+  }
+  return Outcome::Ok();
+}
+
+Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecord* out) {
+  if (by && !by->IsAdmin()) return Outcome::Forbidden();
   store::UserRecord record;
+  if (Outcome o = PrepareUser(user, &record); !o.ok()) return o;
+  if (!user.password.empty()) {
+    if (Outcome o = CheckPasswordStrength(user.password, record.email); !o.ok()) return o;
+    if (Status s = HashPassword(user.password, &record.password_hash); !s.ok()) {
+      return Outcome::Internal(s);
+    }
+  }
   Outcome result;
   Status s = store_.Transaction([&](store::Store& tx) {
-    std::optional<store::UserRecord> existing;
-    if (Status f = tx.FindUserByEmail(email, &existing); !f.ok()) return f;
-    if (existing) {
-      result = Outcome::Fail(Failure::kConflict, "email_taken",
-                             "a user with this e-mail address already exists");
-      return Status::Error("rollback");
-    }
-    std::optional<int64_t> team_id;
-    result = EnsureTeam(tx, user.team, &team_id);
-    if (!result.ok()) return Status::Error("rollback");
-    record.email = email;
-    record.name = name;
-    record.role = std::string(RoleName(role));
-    record.language = language;
-    record.team_id = team_id;
-    record.password_hash = hash;
-    record.active = true;
-    record.created_at = clock_();
-    if (Status c = tx.CreateUser(&record); !c.ok()) return c;
-    return RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
-                       {{"email", email}, {"role", record.role}, {"team", Trim(user.team)}});
+    result = InsertUser(tx, record, user.team, by);
+    return result.ok() ? Status::Ok() : Status::Error("rollback");
   });
   if (!result.ok()) return result;
   if (!s.ok()) return Outcome::Internal(s);
   if (out) *out = record;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::ImportCsv(std::string_view csv, const Actor& by,
-                            std::vector<ImportRowReport>* report) {
-  if (!by.IsAdmin()) return Outcome::Forbidden();
-  if (!text::IsValidUtf8(csv)) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_utf8", "the file is not valid UTF-8");
-  }
-  report->clear();
-  std::istringstream in{std::string(csv)};
-  std::string line;
-  int row = 0;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    ++row;
-    if (Trim(line).empty()) continue;
-    std::vector<std::string> fields = SplitCsvLine(line);
-    if (header.empty()) {
-      for (auto& f : fields) f = Lower(f);
-      header = fields;
-      if (std::find(header.begin(), header.end(), "email") == header.end()) {
-        return Outcome::Fail(Failure::kInvalid, "invalid_csv_header",
-                             "the first line must name the columns, including email");
-      }
-      continue;
-    }
-    auto field = [&](std::string_view column) -> std::string {
-      for (size_t i = 0; i < header.size() && i < fields.size(); ++i)
-        if (header[i] == column) return fields[i];
-      return {};
-    };
-    ImportRowReport r;
-    r.row = row;
-    NewUser user;
-    user.email = field("email");
-    user.name = field("name");
-    user.role = field("role").empty() ? "employee" : Lower(field("role"));
-    user.team = field("team");
-    user.language = Lower(field("language"));
-    user.password = RandomToken(12);
-    r.email = user.email;
-    const Outcome o = AddUser(user, &by, nullptr);
-    if (o.ok()) {
-      r.created = true;
-      r.initial_password = user.password;
-    } else {
-      r.code = o.code;
-      r.message = o.message;
-    }
-    report->push_back(std::move(r));
-  }
-  if (header.empty()) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_csv_header", "the file is empty");
-  }
   return Outcome::Ok();
 }
 

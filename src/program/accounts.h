@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <optional>
@@ -69,7 +70,7 @@ struct SessionLifetime {
 };
 
 struct ImportRowReport {
-  int row = 0;  // 1-based line number in the CSV
+  int row = 0;  // record number in the file, the header being 1 (what a spreadsheet shows)
   std::string email;
   bool created = false;
   std::string code;              // error code when not created
@@ -89,10 +90,29 @@ class Accounts {
 
   // Adds a user. `by` is the admin doing it, or nullptr for the command line.
   Outcome AddUser(const NewUser& user, const Actor* by, store::UserRecord* out);
-  // Imports users from CSV with the header "email,name,role,team,language" (name, team and
-  // language optional). Every valid row is created with a generated password; every invalid
-  // row is reported with its line number. Admins only.
-  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report);
+  // Imports people from a spreadsheet export (people_import.cc). Admins only.
+  //
+  // The first record names the columns (email required; name, role, team, language optional,
+  // in any order, any case); see text/csv_reader.h for the formats read (BOM, , ; or tab,
+  // quoted line breaks). All or nothing: every row is checked first (e-mail, role, language,
+  // name, team name, duplicates in the file and with existing people, under folding); if any
+  // row fails, nothing is created, the Outcome is "import_rows_invalid" and *report lists the
+  // failing rows by record number (the header is row 1). Otherwise every row is created, in
+  // one transaction, with a generated password (in *report). Refused as a whole, with nothing
+  // created: more than options.max_rows people ("too_many_rows"), a malformed file
+  // ("invalid_csv"), or a stop ("import_cancelled": options.cancelled() returned true, checked
+  // between rows, or Stop() was called).
+  struct ImportOptions {
+    int64_t max_rows = 10000;
+    std::function<bool()> cancelled;  // e.g. the client has disconnected
+  };
+  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report,
+                    const ImportOptions& options);
+  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report) {
+    return ImportCsv(csv, by, report, ImportOptions{});
+  }
+  // Makes running and future imports stop (server shutdown). Safe from any thread.
+  void Stop() { stopping_ = true; }
   Outcome SetActive(int64_t user_id, bool active, const Actor& by);
   // Several changes to one person at once, all or nothing: the first that fails undoes the
   // ones before it. Fields left empty are not changed.
@@ -151,6 +171,13 @@ class Accounts {
 
  private:
   Outcome EnsureTeam(store::Store& tx, std::string_view name, std::optional<int64_t>* id);
+  // Checks a new person's fields and fills *record (normalised e-mail, name, role, language;
+  // no password, no team id).
+  Outcome PrepareUser(const NewUser& user, store::UserRecord* record);
+  // Within a transaction: refuses a taken e-mail, finds or creates the team, creates the
+  // user and audits user.create.
+  Outcome InsertUser(store::Store& tx, store::UserRecord& record, std::string_view team,
+                     const Actor* by);
   // Applies `change` (given the transaction's store) to a user and audits it as `action`.
   Outcome ChangeUser(int64_t user_id, const Actor& by, std::string_view action,
                      const std::function<Outcome(store::Store&, store::UserRecord&)>& change);
@@ -161,6 +188,7 @@ class Accounts {
   store::Store& store_;
   LoginThrottle& throttle_;
   const std::function<int64_t()> clock_;
+  std::atomic<bool> stopping_{false};
 };
 
 // Shared input checks (also used by the HTTP layer for early validation).

@@ -175,33 +175,6 @@ TEST_F(AccountsTest, ApiTokensResolveToTheirUserAndAreStoredHashed) {
   EXPECT_EQ(accounts_->CreateApiToken("nobody@x.lv", "", 0, nullptr, &token).code, "no_such_user");
 }
 
-TEST_F(AccountsTest, CsvImportReportsEveryBadRow) {
-  std::vector<ImportRowReport> report;
-  const std::string csv =
-      "email,name,role,team,language\n"
-      "anna@x.lv,Anna,employee,Sales,lv\n"
-      "bad-email,Bad,employee,,\n"
-      "\"piotr@x.pl\",\"Kowalski, Piotr\",reviewer,Legal,pl\n"
-      "anna@x.lv,Anna again,employee,,\n"
-      "dora@x.lv,Dora,wizard,,\n";
-  ASSERT_TRUE(accounts_->ImportCsv(csv, admin_, &report).ok());
-  ASSERT_EQ(report.size(), 5u);
-  EXPECT_TRUE(report[0].created);
-  EXPECT_EQ(report[1].row, 3);
-  EXPECT_EQ(report[1].code, "invalid_email");
-  EXPECT_TRUE(report[2].created);
-  EXPECT_EQ(report[3].code, "email_taken");
-  EXPECT_EQ(report[4].code, "invalid_role");
-  std::optional<store::UserRecord> piotr;
-  ASSERT_TRUE(store_->FindUserByEmail("piotr@x.lv", &piotr).ok());
-  ASSERT_TRUE(store_->FindUserByEmail("piotr@x.pl", &piotr).ok());
-  ASSERT_TRUE(piotr.has_value());
-  EXPECT_EQ(piotr->name, "Kowalski, Piotr");
-  SignedIn signed_in;
-  EXPECT_TRUE(
-      accounts_->SignIn("piotr@x.pl", report[2].initial_password, "127.0.0.1", &signed_in).ok());
-}
-
 TEST_F(AccountsTest, UseRenewsASessionButWritesAtMostOncePerStep) {
   accounts_->session_lifetime = {
       .idle_seconds = 3600, .absolute_seconds = 10 * 3600, .renew_step_seconds = 300};

@@ -123,29 +123,35 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
     call.Json(200, {{"token", TokenJson(revoked, std::time(nullptr))}});
   });
 
-  routes.Post("/api/v1/users/import", Access::kSignedIn, BodyKind::kJson,
-              [&services](ApiCall& call) {
-                std::string csv;
-                if (!call.String("csv", &csv, true)) return;
-                std::vector<program::ImportRowReport> report;
-                const program::Outcome o = services.accounts.ImportCsv(csv, call.Who(), &report);
-                if (!o.ok()) return call.Fail(o);
-                nlohmann::json rows = nlohmann::json::array();
-                int created = 0;
-                for (const auto& r : report) {
-                  created += r.created;
-                  nlohmann::json row = {{"row", r.row}, {"email", r.email}, {"created", r.created}};
-                  if (r.created) {
-                    row["initial_password"] = r.initial_password;
-                  } else {
-                    row["error"] = {{"code", r.code}, {"message", r.message}};
-                  }
-                  rows.push_back(row);
-                }
-                call.Json(200, {{"created", created},
-                                {"failed", static_cast<int>(report.size()) - created},
-                                {"rows", rows}});
-              });
+  routes.Post(
+      "/api/v1/users/import", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+        std::string csv;
+        if (!call.String("csv", &csv, true)) return;
+        std::vector<program::ImportRowReport> report;
+        program::Accounts::ImportOptions options;
+        options.cancelled = [&call] { return call.ClientGone(); };
+        const program::Outcome o = services.accounts.ImportCsv(csv, call.Who(), &report, options);
+        if (!o.ok() && report.empty()) return call.Fail(o);
+        // All or nothing: with row errors nobody was created; the answer is still 200
+        // with the rows that failed and "error" saying why nothing was imported.
+        nlohmann::json rows = nlohmann::json::array();
+        int created = 0;
+        for (const auto& r : report) {
+          created += r.created;
+          nlohmann::json row = {{"row", r.row}, {"email", r.email}, {"created", r.created}};
+          if (r.created) {
+            row["initial_password"] = r.initial_password;
+          } else {
+            row["error"] = {{"code", r.code}, {"message", r.message}};
+          }
+          rows.push_back(row);
+        }
+        nlohmann::json answer = {{"created", created},
+                                 {"failed", static_cast<int>(report.size()) - created},
+                                 {"rows", rows}};
+        if (!o.ok()) answer["error"] = {{"code", o.code}, {"message", o.message}};
+        call.Json(200, answer);
+      });
 
   // Every signed-in person may list the teams; admins also get the number of members.
   routes.Get("/api/v1/teams", Access::kSignedIn, [&services](ApiCall& call) {

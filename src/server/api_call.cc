@@ -103,4 +103,9 @@ void ApiCall::Fail(const program::Outcome& outcome) {
   Error(HttpStatusFor(outcome.failure), outcome.code, outcome.message);
 }
 
+// Replaced by the HTTP stack: true once the client has disconnected.
+bool ApiCall::ClientGone() const {
+  return false;
+}
+
 }  // namespace chorus::server

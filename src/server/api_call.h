@@ -41,6 +41,8 @@ class ApiCall {
   // wrong type sets an error answer and returns false.
   bool String(std::string_view name, std::string* out, bool required);
   bool Int(std::string_view name, std::optional<int64_t>* out);
+  // True once the client has disconnected (long handlers such as CSV import stop then).
+  bool ClientGone() const;
   bool Bool(std::string_view name, std::optional<bool>* out);
 
   void Json(int status, const nlohmann::json& value);

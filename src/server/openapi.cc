@@ -193,7 +193,9 @@ nlohmann::json Build() {
       {"post",
        "/api/v1/users/import",
        "admin",
-       "Import people from CSV (email,name,role,team,language); per-row report",
+       "Import people from CSV (header with email; name, role, team, language optional; "
+       "BOM, comma, semicolon or tab; at most 10,000 rows). All or nothing: with any bad row "
+       "nobody is created and the answer lists the bad rows and an error",
        true,
        {"csv"}},
       {"get", "/api/v1/teams", "admin", "Teams (admins also get the number of members)", true, {}},

@@ -177,3 +177,37 @@ describe("folded uniqueness", () => {
     assertError(await admin.request("POST", "/api/v1/users", { email: "ĀDAMS@test.example", role: "employee" }), 409, "email_taken");
   });
 });
+
+describe("CSV import of people", () => {
+  test("an Excel export with a BOM, semicolons and a line break in a cell imports", async () => {
+    const admin = await as("admin");
+    const csv = "\uFEFFemail;name;role;team;language\r\n" +
+      "liga@test.example;\"Bērziņa; Līga\";employee;Pārdošana;lv\r\n" +
+      "jan@test.example;\"Jan\nKowalski\";reviewer;Prawny;pl\r\n";
+    const r = await admin.request("POST", "/api/v1/users/import", { csv });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.created, 2, r.text);
+    const users = (await admin.request("GET", "/api/v1/users")).json.users;
+    assert.equal(users.find((u) => u.email === "liga@test.example").name, "Bērziņa; Līga");
+    assert.equal(users.find((u) => u.email === "jan@test.example").name, "Jan\nKowalski");
+  });
+
+  test("tabs work; more than 10,000 rows are refused with nobody created", async () => {
+    const admin = await as("admin");
+    const tabs = await admin.request("POST", "/api/v1/users/import", { csv: "email\tname\ntabs@test.example\tTab, Person\n" });
+    assert.equal(tabs.json.created, 1, tabs.text);
+    let csv = "email\n";
+    for (let i = 0; i <= 10000; i++) csv += `bulk${i}@test.example\n`;
+    const r = await admin.request("POST", "/api/v1/users/import", { csv });
+    assertError(r, 400, "too_many_rows");
+    const users = (await admin.request("GET", "/api/v1/users")).json.users;
+    assert.ok(!users.some((u) => u.email.startsWith("bulk")));
+  });
+
+  test("a malformed quote is refused with its row", async () => {
+    const admin = await as("admin");
+    const r = await admin.request("POST", "/api/v1/users/import", { csv: "email,name\nq@test.example,\"Open\n" });
+    assertError(r, 400, "invalid_csv");
+    assert.match(r.json.error.message, /record 2/);
+  });
+});
