@@ -64,17 +64,20 @@ TEST_F(FoldedUniquenessTest, TeamNamesAndEmailsAreUniqueUnderUnicodeFolding) {
   EXPECT_EQ(user->id, adams.id);
 }
 
+// Migrations 3 and 4 on a data directory from before them.
 TEST_F(FoldedUniquenessTest, TheMigrationKeepsRowsThatAlreadyCollide) {
   {
     SqliteDatabase db;
     ASSERT_TRUE(SqliteDatabase::Open(Path(), &db).ok());
     std::vector<Migration> before_keys;
     for (const auto& m : SqliteMigrations())
-      if (m.version < 4) before_keys.push_back(m);
+      if (m.version < 3) before_keys.push_back(m);
     ASSERT_TRUE(Migrate(db, before_keys, nullptr).ok());
     ASSERT_TRUE(db.Exec("INSERT INTO teams (name) VALUES ('Pārdošana'), ('PĀRDOŠANA'), ('IT');"
                         "INSERT INTO users (email, name, role, created_at) VALUES"
-                        " ('ādams@x.lv', 'a', 'employee', 1), ('ĀDAMS@x.lv', 'b', 'employee', 1);")
+                        " ('ādams@x.lv', 'a', 'employee', 1), ('ĀDAMS@x.lv', 'b', 'employee', 1);"
+                        "INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
+                        " VALUES ('h1', 1, 'old', 5, 0), ('h2', 1, 'gone', 6, 1);")
                     .ok());
   }
   std::unique_ptr<SqliteStore> store;
@@ -89,6 +92,13 @@ TEST_F(FoldedUniquenessTest, TheMigrationKeepsRowsThatAlreadyCollide) {
   std::vector<UserRecord> users;
   ASSERT_TRUE(store->ListUsers(&users).ok());
   EXPECT_EQ(users.size(), 2u);
+  // Tokens from before expiry existed get one (90 days from the upgrade), revoked ones a time.
+  std::optional<ApiTokenRecord> old_token, gone;
+  ASSERT_TRUE(store->FindApiToken("h1", &old_token).ok());
+  ASSERT_TRUE(old_token.has_value());
+  EXPECT_GT(old_token->expires_at, 89 * 86400);
+  ASSERT_TRUE(store->FindApiToken("h2", &gone).ok());
+  EXPECT_EQ(gone->revoked_at, 6);
   // New duplicates are refused from now on.
   TeamRecord again{0, "pĀrdošana"};
   EXPECT_FALSE(store->CreateTeam(&again).ok());
