@@ -161,10 +161,11 @@ int RunServe(const ServeArgs& args) {
   program::Housekeeper housekeeper(*store, args.retention, std::chrono::hours(1));
   housekeeper.Start();
 
-  std::thread watcher([&server, signals] {
+  std::thread watcher([&server, &accounts, signals] {
     int signal_number = 0;
     sigwait(&signals, &signal_number);
     spdlog::info("signal {}: stopping", signal_number);
+    accounts.Stop();  // a running import stops between rows; nobody is half-imported
     server.Stop();
   });
   const Status served = server.Serve();

@@ -6,13 +6,12 @@
 #include "policy/language_pack.h"
 #include "program/audit.h"
 #include "program/password_hash.h"
+#include "program/password_policy.h"
 #include "program/secrets.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
 namespace {
-
-constexpr std::string_view kApiTokenPrefix = "chorus_";
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -66,34 +65,20 @@ const std::string& DummyHash() {
   return hash;
 }
 
-// Splits one CSV line (RFC 4180 quotes, no embedded newlines).
-std::vector<std::string> SplitCsvLine(std::string_view line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  for (auto& f : fields) f = Trim(f);
-  return fields;
-}
-
 }  // namespace
+
+std::string MaskUnknownEmail(std::string_view typed) {
+  const size_t characters = text::CountCodePoints(typed);
+  if (!IsPlausibleEmail(typed)) {
+    return "(not an e-mail address, " + std::to_string(characters) + " characters)";
+  }
+  // The first character of the local part and the domain: enough to tell "someone tried
+  // our domain" from "someone mistyped theirs", too little to recover anything typed.
+  const size_t at = typed.find('@');
+  size_t first = 0;
+  text::DecodeUtf8(typed, 0, &first);
+  return std::string(typed.substr(0, first)) + "***" + TruncateUtf8(typed.substr(at), 128);
+}
 
 bool IsPlausibleEmail(std::string_view email) {
   if (email.size() < 3 || email.size() > 254 || !text::IsValidUtf8(email)) return false;
@@ -135,8 +120,7 @@ Outcome Accounts::EnsureTeam(store::Store& tx, std::string_view name, std::optio
   return Outcome::Ok();
 }
 
-Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecord* out) {
-  if (by && !by->IsAdmin()) return Outcome::Forbidden();
+Outcome Accounts::PrepareUser(const NewUser& user, store::UserRecord* record) {
   const std::string email = Lower(Trim(user.email));
   if (!IsPlausibleEmail(email)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_email", "the e-mail address is not valid");
@@ -155,97 +139,57 @@ Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecor
   if (name.size() > 200 || !text::IsValidUtf8(name)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_name", "the name is not valid");
   }
-  std::string hash;
-  if (!user.password.empty()) {
-    if (user.password.size() < kMinPasswordLength || user.password.size() > kMaxPasswordLength) {
-      return Outcome::Fail(Failure::kInvalid, "weak_password",
-                           "the password must have at least 8 characters");
-    }
-    if (Status s = HashPassword(user.password, &hash); !s.ok()) return Outcome::Internal(s);
+  if (!Trim(user.team).empty()) {
+    std::string team;
+    if (Outcome o = CheckTeamName(user.team, &team); !o.ok()) return o;
   }
+  *record = store::UserRecord{};
+  record->email = email;
+  record->name = name;
+  record->role = std::string(RoleName(role));
+  record->language = language;
+  record->active = true;
+  return Outcome::Ok();
+}
+
+Outcome Accounts::InsertUser(store::Store& tx, store::UserRecord& record, std::string_view team,
+                             const Actor* by) {
+  std::optional<store::UserRecord> existing;
+  if (Status f = tx.FindUserByEmail(record.email, &existing); !f.ok()) return Outcome::Internal(f);
+  if (existing) {
+    return Outcome::Fail(Failure::kConflict, "email_taken",
+                         "a user with this e-mail address already exists");
+  }
+  if (Outcome o = EnsureTeam(tx, team, &record.team_id); !o.ok()) return o;
+  record.created_at = clock_();
+  if (Status c = tx.CreateUser(&record); !c.ok()) return Outcome::Internal(c);
+  if (Status a =
+          RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
+                      {{"email", record.email}, {"role", record.role}, {"team", Trim(team)}});
+      !a.ok()) {
+    return Outcome::Internal(a);
+  }
+  return Outcome::Ok();
+}
+
+Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecord* out) {
+  if (by && !by->IsAdmin()) return Outcome::Forbidden();
   store::UserRecord record;
+  if (Outcome o = PrepareUser(user, &record); !o.ok()) return o;
+  if (!user.password.empty()) {
+    if (Outcome o = CheckPasswordStrength(user.password, record.email); !o.ok()) return o;
+    if (Status s = HashPassword(user.password, &record.password_hash); !s.ok()) {
+      return Outcome::Internal(s);
+    }
+  }
   Outcome result;
   Status s = store_.Transaction([&](store::Store& tx) {
-    std::optional<store::UserRecord> existing;
-    if (Status f = tx.FindUserByEmail(email, &existing); !f.ok()) return f;
-    if (existing) {
-      result = Outcome::Fail(Failure::kConflict, "email_taken",
-                             "a user with this e-mail address already exists");
-      return Status::Error("rollback");
-    }
-    std::optional<int64_t> team_id;
-    result = EnsureTeam(tx, user.team, &team_id);
-    if (!result.ok()) return Status::Error("rollback");
-    record.email = email;
-    record.name = name;
-    record.role = std::string(RoleName(role));
-    record.language = language;
-    record.team_id = team_id;
-    record.password_hash = hash;
-    record.active = true;
-    record.created_at = clock_();
-    if (Status c = tx.CreateUser(&record); !c.ok()) return c;
-    return RecordAudit(tx, by, "user.create", "user:" + std::to_string(record.id),
-                       {{"email", email}, {"role", record.role}, {"team", Trim(user.team)}});
+    result = InsertUser(tx, record, user.team, by);
+    return result.ok() ? Status::Ok() : Status::Error("rollback");
   });
   if (!result.ok()) return result;
   if (!s.ok()) return Outcome::Internal(s);
   if (out) *out = record;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::ImportCsv(std::string_view csv, const Actor& by,
-                            std::vector<ImportRowReport>* report) {
-  if (!by.IsAdmin()) return Outcome::Forbidden();
-  if (!text::IsValidUtf8(csv)) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_utf8", "the file is not valid UTF-8");
-  }
-  report->clear();
-  std::istringstream in{std::string(csv)};
-  std::string line;
-  int row = 0;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    ++row;
-    if (Trim(line).empty()) continue;
-    std::vector<std::string> fields = SplitCsvLine(line);
-    if (header.empty()) {
-      for (auto& f : fields) f = Lower(f);
-      header = fields;
-      if (std::find(header.begin(), header.end(), "email") == header.end()) {
-        return Outcome::Fail(Failure::kInvalid, "invalid_csv_header",
-                             "the first line must name the columns, including email");
-      }
-      continue;
-    }
-    auto field = [&](std::string_view column) -> std::string {
-      for (size_t i = 0; i < header.size() && i < fields.size(); ++i)
-        if (header[i] == column) return fields[i];
-      return {};
-    };
-    ImportRowReport r;
-    r.row = row;
-    NewUser user;
-    user.email = field("email");
-    user.name = field("name");
-    user.role = field("role").empty() ? "employee" : Lower(field("role"));
-    user.team = field("team");
-    user.language = Lower(field("language"));
-    user.password = RandomToken(12);
-    r.email = user.email;
-    const Outcome o = AddUser(user, &by, nullptr);
-    if (o.ok()) {
-      r.created = true;
-      r.initial_password = user.password;
-    } else {
-      r.code = o.code;
-      r.message = o.message;
-    }
-    report->push_back(std::move(r));
-  }
-  if (header.empty()) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_csv_header", "the file is empty");
-  }
   return Outcome::Ok();
 }
 
@@ -354,11 +298,8 @@ Outcome Accounts::SetLanguage(const Actor& actor, std::string_view language) {
 
 namespace {
 
-Outcome CheckNewPassword(std::string_view password, std::string* hash) {
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return Outcome::Fail(Failure::kInvalid, "weak_password",
-                         "the password must have at least 8 characters");
-  }
+Outcome CheckNewPassword(std::string_view password, std::string_view email, std::string* hash) {
+  if (Outcome o = CheckPasswordStrength(password, email); !o.ok()) return o;
   if (Status s = HashPassword(password, hash); !s.ok()) return Outcome::Internal(s);
   return Outcome::Ok();
 }
@@ -384,7 +325,7 @@ Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
                          "the current password is wrong");
   }
   std::string hash;
-  if (Outcome o = CheckNewPassword(next, &hash); !o.ok()) return o;
+  if (Outcome o = CheckNewPassword(next, user->email, &hash); !o.ok()) return o;
   Status s = store_.Transaction([&](store::Store& tx) {
     user->password_hash = hash;
     if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
@@ -402,15 +343,27 @@ Outcome Accounts::ChangePassword(const Actor& actor, std::string_view current,
 
 Outcome Accounts::ResetPassword(int64_t user_id, std::string_view password, const Actor& by) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
+  std::optional<store::UserRecord> target;
+  if (Status f = store_.FindUserById(user_id, &target); !f.ok()) return Outcome::Internal(f);
+  if (!target) return Outcome::NotFound();
   std::string hash;
-  if (Outcome o = CheckNewPassword(password, &hash); !o.ok()) return o;
-  return ChangeUser(user_id, by, "user.password_reset",
-                    [&](store::Store& tx, store::UserRecord& u) {
-                      u.password_hash = hash;
-                      if (Status d = tx.DeleteSessionsOfUser(u.id); !d.ok())
-                        return Outcome::Internal(d);
-                      return Outcome::Ok();
-                    });
+  if (Outcome o = CheckNewPassword(password, target->email, &hash); !o.ok()) return o;
+  return ChangeUser(
+      user_id, by, "user.password_reset", [&](store::Store& tx, store::UserRecord& u) {
+        u.password_hash = hash;
+        if (Status d = tx.DeleteSessionsOfUser(u.id); !d.ok()) return Outcome::Internal(d);
+        // A reset means the old credentials are not trusted: tokens go too.
+        int64_t revoked = 0;
+        if (Status r = tx.RevokeApiTokensOfUser(u.id, clock_(), &revoked); !r.ok())
+          return Outcome::Internal(r);
+        if (revoked == 0) return Outcome::Ok();
+        if (Status a = RecordAudit(
+                tx, &by, "token.revoke_all", "user:" + std::to_string(u.id),
+                {{"email", u.email}, {"revoked", revoked}, {"reason", "password_reset"}});
+            !a.ok())
+          return Outcome::Internal(a);
+        return Outcome::Ok();
+      });
 }
 
 Outcome Accounts::ListUsers(const Actor& by, std::vector<store::UserRecord>* out) {
@@ -487,10 +440,11 @@ Outcome Accounts::CountTeamMembers(const Actor& by, std::map<int64_t, int64_t>* 
 Outcome Accounts::RecordFailedSignIn(std::string_view email,
                                      const std::optional<store::UserRecord>& user,
                                      std::string_view address, std::string_view reason) {
-  // The e-mail as typed (trimmed, lower-cased, bounded); never the password.
+  // A known account's e-mail as stored; for an unknown one only a masked form, since what was
+  // typed may be a password typed into the wrong field. Never the password.
   const std::string object = user ? "user:" + std::to_string(user->id) : std::string();
   if (Status s = RecordAudit(store_, nullptr, "session.sign_in_failed", object,
-                             {{"email", TruncateUtf8(email, 254)},
+                             {{"email", user ? user->email : MaskUnknownEmail(email)},
                               {"address", TruncateUtf8(address, 64)},
                               {"reason", reason}});
       !s.ok()) {
@@ -505,9 +459,9 @@ Outcome Accounts::SignIn(std::string_view email_in, std::string_view password,
   const int64_t now = clock_();
   if (const int64_t wait = throttle_.SecondsUntilAllowed(email, address, now); wait > 0) {
     if (throttle_.ShouldReportRefusal(email, address, now)) {
-      if (Outcome a = RecordFailedSignIn(email, std::nullopt, address, "throttled"); !a.ok()) {
-        return a;
-      }
+      std::optional<store::UserRecord> user;
+      if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
+      if (Outcome a = RecordFailedSignIn(email, user, address, "throttled"); !a.ok()) return a;
     }
     Outcome o = Outcome::Fail(Failure::kThrottled, "too_many_attempts",
                               "too many failed sign-ins; try again later");
@@ -584,53 +538,6 @@ Outcome Accounts::ResolveSession(std::string_view session_token, Actor* actor,
   }
   *actor = ActorOf(*user);
   *csrf_token = session->csrf_token;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::CreateApiToken(std::string_view email_in, std::string_view name, const Actor* by,
-                                 std::string* token) {
-  if (by && !by->IsAdmin()) return Outcome::Forbidden();
-  const std::string email = Lower(Trim(email_in));
-  std::optional<store::UserRecord> user;
-  if (Status s = store_.FindUserByEmail(email, &user); !s.ok()) return Outcome::Internal(s);
-  if (!user) return Outcome::Fail(Failure::kNotFound, "no_such_user", "no user with this e-mail");
-  if (!user->active) {
-    return Outcome::Fail(Failure::kInvalid, "user_inactive", "the user is deactivated");
-  }
-  const std::string secret = std::string(kApiTokenPrefix) + RandomToken();
-  store::ApiTokenRecord record;
-  record.token_hash = Sha256Hex(secret);
-  record.user_id = user->id;
-  record.name = name.empty() ? std::string("api") : std::string(name);
-  record.created_at = clock_();
-  Status s = store_.Transaction([&](store::Store& tx) {
-    if (Status c = tx.CreateApiToken(&record); !c.ok()) return c;
-    return RecordAudit(tx, by, "token.create", "user:" + std::to_string(user->id),
-                       {{"email", email}, {"token_id", record.id}, {"name", record.name}});
-  });
-  if (!s.ok()) return Outcome::Internal(s);
-  *token = secret;
-  return Outcome::Ok();
-}
-
-Outcome Accounts::ResolveApiToken(std::string_view token, Actor* actor) {
-  const Outcome unauthenticated =
-      Outcome::Fail(Failure::kUnauthenticated, "bad_token", "the API token is not valid");
-  if (token.substr(0, kApiTokenPrefix.size()) != kApiTokenPrefix || token.size() > 128) {
-    return unauthenticated;
-  }
-  std::optional<store::ApiTokenRecord> record;
-  if (Status s = store_.FindApiToken(Sha256Hex(token), &record); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  if (!record || record->revoked) return unauthenticated;
-  std::optional<store::UserRecord> user;
-  if (Status s = store_.FindUserById(record->user_id, &user); !s.ok()) {
-    return Outcome::Internal(s);
-  }
-  if (!user || !user->active) return unauthenticated;
-  *actor = ActorOf(*user);
-  actor->via_api_token = true;
   return Outcome::Ok();
 }
 

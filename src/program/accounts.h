@@ -7,11 +7,14 @@
 //   random CSRF token. Sessions slide: each use pushes the expiry to now + idle lifetime, never
 //   beyond an absolute cap after sign-in, and the new expiry is written only when it moves by
 //   at least a renewal step (see SessionLifetime), so requests do not each cost a write.
-// - An API token is a random 256-bit secret prefixed "chorus_", stored as its SHA-256.
+// - An API token is a random 256-bit secret prefixed "chorus_", stored as its SHA-256. It
+//   expires (90 days by default), can be revoked, records its last use, and every token of a
+//   user is revoked when an admin resets their password.
 // - Deactivated users cannot sign in, and their sessions and tokens stop working at once.
 // - Administrative changes are written to the audit log in the same transaction, and so are
 //   sign-ins (session.sign_in), sign-outs (session.sign_out) and failed sign-ins
-//   (session.sign_in_failed, with the e-mail as typed and a reason, never the password;
+//   (session.sign_in_failed, with the account's e-mail, or only a masked form of what was typed
+//   when no account has it (see MaskUnknownEmail), and a reason, never the password;
 //   refusals of throttled attempts are reported at most once a minute per account and address).
 // - Teams are renamed (names are unique, case-insensitively) and deleted (their members are
 //   left without a team) by admins.
@@ -23,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <optional>
@@ -34,6 +38,7 @@
 #include "program/actor.h"
 #include "program/login_throttle.h"
 #include "program/outcome.h"
+#include "program/password_policy.h"
 #include "store/store.h"
 
 namespace chorus::program {
@@ -65,7 +70,7 @@ struct SessionLifetime {
 };
 
 struct ImportRowReport {
-  int row = 0;  // 1-based line number in the CSV
+  int row = 0;  // record number in the file, the header being 1 (what a spreadsheet shows)
   std::string email;
   bool created = false;
   std::string code;              // error code when not created
@@ -85,10 +90,29 @@ class Accounts {
 
   // Adds a user. `by` is the admin doing it, or nullptr for the command line.
   Outcome AddUser(const NewUser& user, const Actor* by, store::UserRecord* out);
-  // Imports users from CSV with the header "email,name,role,team,language" (name, team and
-  // language optional). Every valid row is created with a generated password; every invalid
-  // row is reported with its line number. Admins only.
-  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report);
+  // Imports people from a spreadsheet export (people_import.cc). Admins only.
+  //
+  // The first record names the columns (email required; name, role, team, language optional,
+  // in any order, any case); see text/csv_reader.h for the formats read (BOM, , ; or tab,
+  // quoted line breaks). All or nothing: every row is checked first (e-mail, role, language,
+  // name, team name, duplicates in the file and with existing people, under folding); if any
+  // row fails, nothing is created, the Outcome is "import_rows_invalid" and *report lists the
+  // failing rows by record number (the header is row 1). Otherwise every row is created, in
+  // one transaction, with a generated password (in *report). Refused as a whole, with nothing
+  // created: more than options.max_rows people ("too_many_rows"), a malformed file
+  // ("invalid_csv"), or a stop ("import_cancelled": options.cancelled() returned true, checked
+  // between rows, or Stop() was called).
+  struct ImportOptions {
+    int64_t max_rows = 10000;
+    std::function<bool()> cancelled;  // e.g. the client has disconnected
+  };
+  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report,
+                    const ImportOptions& options);
+  Outcome ImportCsv(std::string_view csv, const Actor& by, std::vector<ImportRowReport>* report) {
+    return ImportCsv(csv, by, report, ImportOptions{});
+  }
+  // Makes running and future imports stop (server shutdown). Safe from any thread.
+  void Stop() { stopping_ = true; }
   Outcome SetActive(int64_t user_id, bool active, const Actor& by);
   // Several changes to one person at once, all or nothing: the first that fails undoes the
   // ones before it. Fields left empty are not changed.
@@ -125,15 +149,35 @@ class Accounts {
   // The actor of a live session and its CSRF token; renews the session (SessionLifetime).
   Outcome ResolveSession(std::string_view session_token, Actor* actor, std::string* csrf_token);
 
-  // Creates an API token for the user with `email`; `by` nullptr for the command line.
-  Outcome CreateApiToken(std::string_view email, std::string_view name, const Actor* by,
-                         std::string* token);
+  // API tokens (defined in api_tokens.cc). `by` is nullptr for the command line (anyone's
+  // tokens); an admin manages anyone's; everyone else only their own, and not while signed in
+  // with a token. Creation, revocation and revocation on password reset are audited
+  // (token.create, token.revoke, token.revoke_all).
+  //
+  // Creates a token for the user with `email`, valid for `days` (0: kDefaultApiTokenDays;
+  // 1 to kMaxApiTokenDays). The secret is returned once, in *token; only its hash is stored.
+  Outcome CreateApiToken(std::string_view email, std::string_view name, int64_t days,
+                         const Actor* by, std::string* token,
+                         store::ApiTokenRecord* record = nullptr);
+  // The user's tokens (never their secrets), newest first, revoked and expired ones included.
+  Outcome ListApiTokens(int64_t user_id, const Actor* by, std::vector<store::ApiTokenRecord>* out);
+  // Revokes a token; NotFound when it does not exist or is someone else's (for non-admins).
+  Outcome RevokeApiToken(int64_t token_id, const Actor* by, store::ApiTokenRecord* out);
+  // The actor of a live token: not revoked, not expired, user active. Records the use, written
+  // at most once per kApiTokenTouchSeconds per token.
   Outcome ResolveApiToken(std::string_view token, Actor* actor);
 
   static Actor ActorOf(const store::UserRecord& user);
 
  private:
   Outcome EnsureTeam(store::Store& tx, std::string_view name, std::optional<int64_t>* id);
+  // Checks a new person's fields and fills *record (normalised e-mail, name, role, language;
+  // no password, no team id).
+  Outcome PrepareUser(const NewUser& user, store::UserRecord* record);
+  // Within a transaction: refuses a taken e-mail, finds or creates the team, creates the
+  // user and audits user.create.
+  Outcome InsertUser(store::Store& tx, store::UserRecord& record, std::string_view team,
+                     const Actor* by);
   // Applies `change` (given the transaction's store) to a user and audits it as `action`.
   Outcome ChangeUser(int64_t user_id, const Actor& by, std::string_view action,
                      const std::function<Outcome(store::Store&, store::UserRecord&)>& change);
@@ -144,12 +188,19 @@ class Accounts {
   store::Store& store_;
   LoginThrottle& throttle_;
   const std::function<int64_t()> clock_;
+  std::atomic<bool> stopping_{false};
 };
 
 // Shared input checks (also used by the HTTP layer for early validation).
 bool IsPlausibleEmail(std::string_view email);
 bool IsSupportedLanguage(std::string_view language);
-constexpr size_t kMinPasswordLength = 8;
-constexpr size_t kMaxPasswordLength = 1024;
+constexpr int64_t kDefaultApiTokenDays = 90;
+constexpr int64_t kMaxApiTokenDays = 730;
+constexpr int64_t kApiTokenTouchSeconds = 60;
+
+// What the audit log keeps of an e-mail typed at a failed sign-in for no known account: the
+// first character and the domain of an address ("a***@example.com"), or only the length of
+// anything else (it may be a password typed into the wrong field).
+std::string MaskUnknownEmail(std::string_view typed);
 
 }  // namespace chorus::program

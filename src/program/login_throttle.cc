@@ -9,41 +9,57 @@ constexpr size_t kMaxTrackedKeys = 100000;
 
 }  // namespace
 
-int64_t LoginThrottle::Wait(const std::map<std::string, Counter, std::less<>>& counters,
-                            std::string_view key, int limit, int64_t now) const {
-  const auto it = counters.find(key);
-  if (it == counters.end()) return 0;
-  const int64_t window_end = it->second.window_start + limits_.window_seconds;
-  if (now >= window_end || it->second.failures < limit) return 0;
-  return window_end - now;
+int64_t LoginThrottle::AccountWait(std::string_view account, int64_t now) const {
+  const auto it = by_account_.find(account);
+  if (it == by_account_.end()) return 0;
+  const AccountState& a = it->second;
+  if (now >= a.last_failure + limits_.account_memory_seconds) return 0;
+  const int over = a.failures - limits_.free_failures_per_account;
+  if (over <= 0) return 0;
+  // base * 2^(over-1), capped; the shift is bounded so it cannot overflow.
+  int64_t delay = limits_.base_delay_seconds;
+  for (int i = 1; i < over && delay < limits_.max_delay_seconds; ++i) delay *= 2;
+  delay = std::min(delay, limits_.max_delay_seconds);
+  return std::max<int64_t>(0, a.last_failure + delay - now);
 }
 
-void LoginThrottle::Count(std::map<std::string, Counter, std::less<>>& counters,
-                          std::string_view key, int64_t now) {
-  if (counters.size() >= kMaxTrackedKeys) {
-    // Forget windows that have passed; keeps memory bounded under a flood of names.
-    std::erase_if(counters, [&](const auto& entry) {
-      return now >= entry.second.window_start + limits_.window_seconds;
-    });
-  }
-  auto it = counters.find(key);
-  if (it == counters.end()) it = counters.emplace(std::string(key), Counter{}).first;
-  Counter& c = it->second;
-  if (now >= c.window_start + limits_.window_seconds) c = Counter{0, now};
-  ++c.failures;
+int64_t LoginThrottle::AddressWait(std::string_view address, int64_t now) const {
+  const auto it = by_address_.find(address);
+  if (it == by_address_.end()) return 0;
+  const int64_t window_end = it->second.window_start + limits_.window_seconds;
+  if (now >= window_end || it->second.failures < limits_.failures_per_address) return 0;
+  return window_end - now;
 }
 
 int64_t LoginThrottle::SecondsUntilAllowed(std::string_view account, std::string_view address,
                                            int64_t now) {
   std::lock_guard lock(mutex_);
-  return std::max(Wait(by_account_, account, limits_.failures_per_account, now),
-                  Wait(by_address_, address, limits_.failures_per_address, now));
+  return std::max(AccountWait(account, now), AddressWait(address, now));
 }
 
 void LoginThrottle::RecordFailure(std::string_view account, std::string_view address, int64_t now) {
   std::lock_guard lock(mutex_);
-  Count(by_account_, account, now);
-  Count(by_address_, address, now);
+  if (by_account_.size() >= kMaxTrackedKeys) {
+    std::erase_if(by_account_, [&](const auto& entry) {
+      return now >= entry.second.last_failure + limits_.account_memory_seconds ||
+             entry.second.failures <= limits_.free_failures_per_account;
+    });
+  }
+  auto a = by_account_.find(account);
+  if (a == by_account_.end()) a = by_account_.emplace(std::string(account), AccountState{}).first;
+  if (now >= a->second.last_failure + limits_.account_memory_seconds) a->second = AccountState{};
+  ++a->second.failures;
+  a->second.last_failure = now;
+
+  if (by_address_.size() >= kMaxTrackedKeys) {
+    std::erase_if(by_address_, [&](const auto& entry) {
+      return now >= entry.second.window_start + limits_.window_seconds;
+    });
+  }
+  auto w = by_address_.find(address);
+  if (w == by_address_.end()) w = by_address_.emplace(std::string(address), AddressWindow{}).first;
+  if (now >= w->second.window_start + limits_.window_seconds) w->second = AddressWindow{0, now};
+  ++w->second.failures;
 }
 
 bool LoginThrottle::ShouldReportRefusal(std::string_view account, std::string_view address,
@@ -68,7 +84,8 @@ bool LoginThrottle::ShouldReportRefusal(std::string_view account, std::string_vi
 
 void LoginThrottle::RecordSuccess(std::string_view account) {
   std::lock_guard lock(mutex_);
-  by_account_.erase(std::string(account));
+  const auto it = by_account_.find(account);
+  if (it != by_account_.end()) by_account_.erase(it);
 }
 
 }  // namespace chorus::program

@@ -1,9 +1,11 @@
-// Administration: people and teams, CSV import, and the audit log.
+// Administration: people and teams, their API tokens, CSV import, and the audit log.
+#include <ctime>
 #include <map>
 
 #include "program/audit.h"
 #include "server/json_views.h"
 #include "server/routes.h"
+#include "server/token_json.h"
 
 namespace chorus::server {
 namespace {
@@ -80,29 +82,76 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
         AnswerUser(call, services, 200, id);
       });
 
-  routes.Post("/api/v1/users/import", Access::kSignedIn, BodyKind::kJson,
+  routes.Get(R"(/api/v1/users/(\d+)/tokens)", Access::kSignedIn, [&services](ApiCall& call) {
+    if (!call.Who().IsAdmin()) return call.Fail(program::Outcome::Forbidden());
+    std::vector<store::ApiTokenRecord> tokens;
+    const program::Outcome o = services.accounts.ListApiTokens(call.PathId(), &call.Who(), &tokens);
+    if (!o.ok()) return call.Fail(o);
+    const int64_t now = std::time(nullptr);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : tokens) list.push_back(TokenJson(t, now));
+    call.Json(200, {{"tokens", list}});
+  });
+
+  routes.Post(R"(/api/v1/users/(\d+)/tokens)", Access::kSignedIn, BodyKind::kJson,
               [&services](ApiCall& call) {
-                std::string csv;
-                if (!call.String("csv", &csv, true)) return;
-                std::vector<program::ImportRowReport> report;
-                const program::Outcome o = services.accounts.ImportCsv(csv, call.Who(), &report);
-                if (!o.ok()) return call.Fail(o);
-                nlohmann::json rows = nlohmann::json::array();
-                int created = 0;
-                for (const auto& r : report) {
-                  created += r.created;
-                  nlohmann::json row = {{"row", r.row}, {"email", r.email}, {"created", r.created}};
-                  if (r.created) {
-                    row["initial_password"] = r.initial_password;
-                  } else {
-                    row["error"] = {{"code", r.code}, {"message", r.message}};
-                  }
-                  rows.push_back(row);
+                if (!call.Who().IsAdmin()) return call.Fail(program::Outcome::Forbidden());
+                std::string name;
+                std::optional<int64_t> days;
+                if (!call.String("name", &name, false) || !call.Int("days", &days)) return;
+                std::optional<store::UserRecord> user;
+                if (Status s = services.store.FindUserById(call.PathId(), &user); !s.ok()) {
+                  return call.Fail(program::Outcome::Internal(s));
                 }
-                call.Json(200, {{"created", created},
-                                {"failed", static_cast<int>(report.size()) - created},
-                                {"rows", rows}});
+                if (!user) return call.Fail(program::Outcome::NotFound());
+                std::string secret;
+                store::ApiTokenRecord record;
+                const program::Outcome o = services.accounts.CreateApiToken(
+                    user->email, name, days.value_or(0), &call.Who(), &secret, &record);
+                if (!o.ok()) return call.Fail(o);
+                nlohmann::json token = TokenJson(record, record.created_at);
+                token["secret"] = secret;  // shown once
+                call.Json(201, {{"token", token}});
               });
+
+  routes.Delete(R"(/api/v1/tokens/(\d+))", Access::kSignedIn, [&services](ApiCall& call) {
+    if (!call.Who().IsAdmin()) return call.Fail(program::Outcome::Forbidden());
+    store::ApiTokenRecord revoked;
+    const program::Outcome o =
+        services.accounts.RevokeApiToken(call.PathId(), &call.Who(), &revoked);
+    if (!o.ok()) return call.Fail(o);
+    call.Json(200, {{"token", TokenJson(revoked, std::time(nullptr))}});
+  });
+
+  routes.Post(
+      "/api/v1/users/import", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+        std::string csv;
+        if (!call.String("csv", &csv, true)) return;
+        std::vector<program::ImportRowReport> report;
+        program::Accounts::ImportOptions options;
+        options.cancelled = [&call] { return call.ClientGone(); };
+        const program::Outcome o = services.accounts.ImportCsv(csv, call.Who(), &report, options);
+        if (!o.ok() && report.empty()) return call.Fail(o);
+        // All or nothing: with row errors nobody was created; the answer is still 200
+        // with the rows that failed and "error" saying why nothing was imported.
+        nlohmann::json rows = nlohmann::json::array();
+        int created = 0;
+        for (const auto& r : report) {
+          created += r.created;
+          nlohmann::json row = {{"row", r.row}, {"email", r.email}, {"created", r.created}};
+          if (r.created) {
+            row["initial_password"] = r.initial_password;
+          } else {
+            row["error"] = {{"code", r.code}, {"message", r.message}};
+          }
+          rows.push_back(row);
+        }
+        nlohmann::json answer = {{"created", created},
+                                 {"failed", static_cast<int>(report.size()) - created},
+                                 {"rows", rows}};
+        if (!o.ok()) answer["error"] = {{"code", o.code}, {"message", o.message}};
+        call.Json(200, answer);
+      });
 
   // Every signed-in person may list the teams; admins also get the number of members.
   routes.Get("/api/v1/teams", Access::kSignedIn, [&services](ApiCall& call) {

@@ -21,7 +21,7 @@ nlohmann::json Schema(const std::vector<const char*>& fields) {
   for (std::string f : fields) {
     const bool optional = f.front() == '?';
     if (optional) f.erase(0, 1);
-    const bool integer = f == "version_id" || f == "from_version";
+    const bool integer = f == "version_id" || f == "from_version" || f == "days";
     const bool boolean = f == "active";
     properties[f] = {{"type", integer ? "integer" : boolean ? "boolean" : "string"}};
     if (!optional) required.push_back(f);
@@ -45,6 +45,28 @@ nlohmann::json Build() {
       {"get", "/api/v1/session", "session", "The signed-in user and the CSRF token", true, {}},
       {"delete", "/api/v1/session", "session", "Sign out", true, {}},
       {"patch", "/api/v1/me", "session", "Change the interface language", true, {"language"}},
+      {"get",
+       "/api/v1/me/tokens",
+       "session",
+       "My API tokens: name, created, last use, expiry and state; never the secret",
+       true,
+       {}},
+      {"post",
+       "/api/v1/me/tokens",
+       "session",
+       "Create an API token for myself (days: 1 to 730, default 90); the secret is in the "
+       "answer once. Not allowed when signed in with a token",
+       true,
+       {"?name", "?days"}},
+      {"delete", "/api/v1/me/tokens/{id}", "session", "Revoke one of my API tokens", true, {}},
+      {"get", "/api/v1/users/{id}/tokens", "admin", "A person's API tokens (admins)", true, {}},
+      {"post",
+       "/api/v1/users/{id}/tokens",
+       "admin",
+       "Create an API token for a person (admins); the secret is in the answer once",
+       true,
+       {"?name", "?days"}},
+      {"delete", "/api/v1/tokens/{id}", "admin", "Revoke anyone's API token (admins)", true, {}},
       {"get",
        "/api/v1/me/notifications",
        "session",
@@ -171,7 +193,9 @@ nlohmann::json Build() {
       {"post",
        "/api/v1/users/import",
        "admin",
-       "Import people from CSV (email,name,role,team,language); per-row report",
+       "Import people from CSV (header with email; name, role, team, language optional; "
+       "BOM, comma, semicolon or tab; at most 10,000 rows). All or nothing: with any bad row "
+       "nobody is created and the answer lists the bad rows and an error",
        true,
        {"csv"}},
       {"get", "/api/v1/teams", "admin", "Teams (admins also get the number of members)", true, {}},

@@ -1,8 +1,11 @@
-// Signing in and out, the current user and their interface language, and the languages the
-// interface is available in.
+// Signing in and out, the current user, their interface language and API tokens, and the
+// languages the interface is available in.
+#include <ctime>
+
 #include "policy/language_pack.h"
 #include "server/json_views.h"
 #include "server/routes.h"
+#include "server/token_json.h"
 
 namespace chorus::server {
 namespace {
@@ -33,7 +36,7 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
         std::string email, password;
         if (!call.String("email", &email, true) || !call.String("password", &password, true))
           return;
-        if (password.size() > program::kMaxPasswordLength) {
+        if (password.size() > program::kMaxPasswordBytes) {
           call.Error(400, "invalid_field", "the password is too long");
           return;
         }
@@ -75,6 +78,41 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
                 if (!o.ok()) return call.Fail(o);
                 call.Json(200, {{"changed", true}});
               });
+
+  routes.Get("/api/v1/me/tokens", Access::kSignedIn, [&services](ApiCall& call) {
+    std::vector<store::ApiTokenRecord> tokens;
+    const program::Outcome o =
+        services.accounts.ListApiTokens(call.Who().user_id, &call.Who(), &tokens);
+    if (!o.ok()) return call.Fail(o);
+    const int64_t now = std::time(nullptr);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : tokens) list.push_back(TokenJson(t, now));
+    call.Json(200, {{"tokens", list}});
+  });
+
+  routes.Post("/api/v1/me/tokens", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
+    std::string name;
+    std::optional<int64_t> days;
+    if (!call.String("name", &name, false) || !call.Int("days", &days)) return;
+    std::string secret;
+    store::ApiTokenRecord record;
+    const program::Outcome o = services.accounts.CreateApiToken(
+        call.Who().email, name, days.value_or(0), &call.Who(), &secret, &record);
+    if (!o.ok()) return call.Fail(o);
+    nlohmann::json token = TokenJson(record, record.created_at);
+    token["secret"] = secret;  // shown once
+    call.Json(201, {{"token", token}});
+  });
+
+  routes.Delete(R"(/api/v1/me/tokens/(\d+))", Access::kSignedIn, [&services](ApiCall& call) {
+    // Only one's own: an admin revokes others' tokens through /api/v1/tokens/{id}.
+    program::Actor self = call.Who();
+    if (self.IsAdmin()) self.role = program::Role::kEmployee;
+    store::ApiTokenRecord revoked;
+    const program::Outcome o = services.accounts.RevokeApiToken(call.PathId(), &self, &revoked);
+    if (!o.ok()) return call.Fail(o);
+    call.Json(200, {{"token", TokenJson(revoked, std::time(nullptr))}});
+  });
 
   routes.Patch("/api/v1/me", Access::kSignedIn, BodyKind::kJson, [&services](ApiCall& call) {
     std::string language;

@@ -135,6 +135,31 @@ CREATE TABLE notification_marks (
 );
 CREATE INDEX questions_author ON questions(author_id, answered_at);
 )sql"},
+      // Tokens made before expiry existed get 90 days from the upgrade, so integrations
+      // keep working while admins replace them.
+      {3, "API token expiry, last use and revocation time", R"sql(
+ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;
+ALTER TABLE api_tokens ADD COLUMN revoked_at INTEGER;
+UPDATE api_tokens SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) + 90 * 86400;
+UPDATE api_tokens SET revoked_at = created_at WHERE revoked = 1;
+CREATE INDEX api_tokens_user ON api_tokens(user_id, id);
+)sql"},
+      // Uniqueness under Unicode case folding (chorus_fold, registered by SqliteStore::Open).
+      // Rows that already collide keep their data: the later row's key gets "#<id>", so both
+      // stay reachable by id and an admin can rename one; lookups by name find the earliest.
+      {4, "folded keys for team names and e-mail addresses", R"sql(
+ALTER TABLE teams ADD COLUMN name_key TEXT;
+UPDATE teams SET name_key = chorus_fold(name);
+UPDATE teams SET name_key = name_key || '#' || id WHERE EXISTS
+  (SELECT 1 FROM teams AS t WHERE t.name_key = teams.name_key AND t.id < teams.id);
+CREATE UNIQUE INDEX teams_name_key ON teams(name_key);
+ALTER TABLE users ADD COLUMN email_key TEXT;
+UPDATE users SET email_key = chorus_fold(email);
+UPDATE users SET email_key = email_key || '#' || id WHERE EXISTS
+  (SELECT 1 FROM users AS u WHERE u.email_key = users.email_key AND u.id < users.id);
+CREATE UNIQUE INDEX users_email_key ON users(email_key);
+)sql"},
   };
   return migrations;
 }

@@ -41,6 +41,9 @@ struct ApiTokenRecord {
   std::string name;
   int64_t created_at = 0;
   bool revoked = false;
+  int64_t expires_at = 0;  // the token stops working at this time
+  std::optional<int64_t> last_used_at;
+  std::optional<int64_t> revoked_at;
 };
 
 struct PolicyVersionRecord {

@@ -119,6 +119,31 @@ Status SqliteDatabase::Open(const std::string& path, SqliteDatabase* out) {
   return Status::Ok();
 }
 
+namespace {
+
+void CallTextFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  if (argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto fn = reinterpret_cast<SqliteDatabase::TextFunction>(sqlite3_user_data(context));
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int size = sqlite3_value_bytes(argv[0]);
+  const std::string result = fn(std::string_view(text ? text : "", text ? size : 0));
+  sqlite3_result_text64(context, result.data(), result.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+}  // namespace
+
+Status SqliteDatabase::RegisterTextFunction(const char* name, TextFunction fn) {
+  if (sqlite3_create_function_v2(db_, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 reinterpret_cast<void*>(fn), &CallTextFunction, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK) {
+    return Status::Error(std::string("cannot register SQL function ") + name);
+  }
+  return Status::Ok();
+}
+
 Status SqliteDatabase::Exec(std::string_view sql) {
   char* error = nullptr;
   const std::string statement(sql);

@@ -95,6 +95,11 @@ class SqliteDatabase {
     return Status::Ok();
   }
 
+  // Makes `fn` callable from SQL as name(text) on this connection (deterministic; NULL in,
+  // NULL out). Used for chorus_fold (folded_key.h).
+  using TextFunction = std::string (*)(std::string_view);
+  Status RegisterTextFunction(const char* name, TextFunction fn);
+
   int64_t LastInsertId() const;
   int Changes() const;
   std::string JournalMode();

@@ -3,6 +3,7 @@
 #include <limits>
 #include <utility>
 
+#include "store/folded_key.h"
 #include "store/migrations.h"
 
 namespace chorus::store {
@@ -104,6 +105,7 @@ std::string Sql(std::string_view select, std::string_view columns, std::string_v
 Status SqliteStore::Open(const std::string& path, std::unique_ptr<SqliteStore>* out) {
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   if (Status s = SqliteDatabase::Open(path, &store->db_); !s.ok()) return s;
+  if (Status s = store->db_.RegisterTextFunction("chorus_fold", &FoldedKey); !s.ok()) return s;
   if (Status s = Migrate(store->db_, SqliteMigrations(), nullptr); !s.ok()) return s;
   *out = std::move(store);
   return Status::Ok();
@@ -168,7 +170,9 @@ Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
 Status SqliteStore::CreateTeam(TeamRecord* team) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Query("INSERT INTO teams (name) VALUES (?)", &st, team->name); !s.ok())
+    if (Status s = db_.Query("INSERT INTO teams (name, name_key) VALUES (?1, chorus_fold(?1))", &st,
+                             team->name);
+        !s.ok())
       return s;
     if (Status s = st.Run(); !s.ok()) return s;
     team->id = db_.LastInsertId();
@@ -178,7 +182,7 @@ Status SqliteStore::CreateTeam(TeamRecord* team) {
 
 Status SqliteStore::FindTeamByName(std::string_view name, std::optional<TeamRecord>* out) {
   return SelectOne(
-      "SELECT id, name FROM teams WHERE name = ?",
+      "SELECT id, name FROM teams WHERE name_key = chorus_fold(?)",
       [](const SqliteStatement& r) {
         return TeamRecord{r.ColumnInt(0), r.ColumnText(1)};
       },
@@ -208,7 +212,10 @@ Status SqliteStore::FindTeamById(int64_t id, std::optional<TeamRecord>* out) {
 
 Status SqliteStore::RenameTeam(int64_t id, std::string_view name) {
   return Write([&] {
-    if (Status s = db_.Run("UPDATE teams SET name = ? WHERE id = ?", name, id); !s.ok()) return s;
+    if (Status s = db_.Run("UPDATE teams SET name = ?1, name_key = chorus_fold(?1) WHERE id = ?2",
+                           name, id);
+        !s.ok())
+      return s;
     return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such team");
   });
 }
@@ -242,7 +249,7 @@ Status SqliteStore::CreateUser(UserRecord* user) {
     SqliteStatement st;
     if (Status s = db_.Query(
             "INSERT INTO users (email, name, role, language, team_id, password_hash, active,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, email_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, chorus_fold(?1))",
             &st, user->email, user->name, user->role, user->language, user->team_id,
             user->password_hash, static_cast<int64_t>(user->active), user->created_at);
         !s.ok())
@@ -256,8 +263,9 @@ Status SqliteStore::CreateUser(UserRecord* user) {
 Status SqliteStore::UpdateUser(const UserRecord& user) {
   return Write([&] {
     if (Status s =
-            db_.Run("UPDATE users SET email = ?, name = ?, role = ?, language = ?, team_id = ?,"
-                    " password_hash = ?, active = ? WHERE id = ?",
+            db_.Run("UPDATE users SET email = ?1, email_key = chorus_fold(?1), name = ?2,"
+                    " role = ?3, language = ?4, team_id = ?5, password_hash = ?6, active = ?7"
+                    " WHERE id = ?8",
                     user.email, user.name, user.role, user.language, user.team_id,
                     user.password_hash, static_cast<int64_t>(user.active), user.id);
         !s.ok())
@@ -271,7 +279,8 @@ Status SqliteStore::FindUserById(int64_t id, std::optional<UserRecord>* out) {
 }
 
 Status SqliteStore::FindUserByEmail(std::string_view email, std::optional<UserRecord>* out) {
-  return SelectOne(Sql("SELECT", kUserColumns, "FROM users WHERE email = ?"), ReadUser, out, email);
+  return SelectOne(Sql("SELECT", kUserColumns, "FROM users WHERE email_key = chorus_fold(?)"),
+                   ReadUser, out, email);
 }
 
 Status SqliteStore::ListUsers(std::vector<UserRecord>* out) {
@@ -359,37 +368,6 @@ Status SqliteStore::DeleteExpiredSessions(int64_t now) {
       return s;
     return st.Run();
   });
-}
-
-Status SqliteStore::CreateApiToken(ApiTokenRecord* token) {
-  return Write([&] {
-    if (Status s = db_.Run("INSERT INTO api_tokens (token_hash, user_id, name, created_at, revoked)"
-                           " VALUES (?, ?, ?, ?, ?)",
-                           token->token_hash, token->user_id, token->name, token->created_at,
-                           static_cast<int64_t>(token->revoked));
-        !s.ok())
-      return s;
-    token->id = db_.LastInsertId();
-    return Status::Ok();
-  });
-}
-
-Status SqliteStore::FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s =
-          db_.Query("SELECT id, token_hash, user_id, name, created_at, revoked FROM api_tokens"
-                    " WHERE token_hash = ?",
-                    &st, token_hash);
-      !s.ok())
-    return s;
-  return CollectOne(
-      st,
-      [](const SqliteStatement& r) {
-        return ApiTokenRecord{r.ColumnInt(0),  r.ColumnText(1), r.ColumnInt(2),
-                              r.ColumnText(3), r.ColumnInt(4),  r.ColumnInt(5) != 0};
-      },
-      out);
 }
 
 // ---- policy versions ----

@@ -45,6 +45,12 @@ class SqliteStore final : public Store {
   Status DeleteExpiredSessions(int64_t now) override;
   Status CreateApiToken(ApiTokenRecord* token) override;
   Status FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) override;
+  // API token methods are defined in sqlite_api_tokens.cc.
+  Status FindApiTokenById(int64_t id, std::optional<ApiTokenRecord>* out) override;
+  Status ListApiTokensOfUser(int64_t user_id, std::vector<ApiTokenRecord>* out) override;
+  Status RevokeApiToken(int64_t id, int64_t at) override;
+  Status RevokeApiTokensOfUser(int64_t user_id, int64_t at, int64_t* revoked) override;
+  Status TouchApiToken(int64_t id, int64_t at, int64_t min_gap) override;
 
   Status CreatePolicyVersion(PolicyVersionRecord* version) override;
   Status UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) override;

@@ -59,6 +59,16 @@ class Store {
   virtual Status DeleteExpiredSessions(int64_t now) = 0;
   virtual Status CreateApiToken(ApiTokenRecord* token) = 0;  // sets token->id
   virtual Status FindApiToken(std::string_view token_hash, std::optional<ApiTokenRecord>* out) = 0;
+  virtual Status FindApiTokenById(int64_t id, std::optional<ApiTokenRecord>* out) = 0;
+  // The user's tokens, revoked and expired ones included, newest first.
+  virtual Status ListApiTokensOfUser(int64_t user_id, std::vector<ApiTokenRecord>* out) = 0;
+  // Marks the token revoked at `at`; a token already revoked keeps its first time.
+  virtual Status RevokeApiToken(int64_t id, int64_t at) = 0;
+  // Revokes every live token of the user; `*revoked` (optional) is how many.
+  virtual Status RevokeApiTokensOfUser(int64_t user_id, int64_t at, int64_t* revoked) = 0;
+  // Records a use at `at`, but only when the stored last use is older than `at - min_gap`
+  // (so a busy integration costs at most one write per gap).
+  virtual Status TouchApiToken(int64_t id, int64_t at, int64_t min_gap) = 0;
 
   // Policy versions: drafts are editable; published versions are immutable and numbered.
   virtual Status CreatePolicyVersion(PolicyVersionRecord* version) = 0;  // a draft; sets id

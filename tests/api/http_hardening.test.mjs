@@ -190,10 +190,11 @@ describe("one server per port and per data directory", () => {
 });
 
 describe("behind a reverse proxy", () => {
-  // 30 failed sign-ins for 30 unknown accounts from one client address exhaust that address.
+  // 110 failed sign-ins for 110 unknown accounts from one client address exhaust that
+  // address (the throttle allows 100 failures per address in 15 minutes).
   async function sprayFrom(base_, address) {
     const c = new Client(base_);
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 110; i++) {
       await c.request("POST", "/api/v1/session", { email: `nobody${i}@x.example`, password: "wrong-password" },
         { headers: { "X-Forwarded-For": address } });
     }

@@ -138,8 +138,10 @@ export async function peopleView(app: App): Promise<HTMLElement> {
   const report = h("div");
   const importButton = h("button", { type: "button" }, t("import"));
   importButton.addEventListener("click", () => attempt(report, async () => {
-    const res = await api<{ created: number; failed: number; rows: any[] }>("POST", "/users/import", { csv: csv.value });
+    const res = await api<{ created: number; failed: number; rows: any[]; error?: { code: string; message: string } }>(
+      "POST", "/users/import", { csv: csv.value });
     report.replaceChildren(h("p", {}, t("import_result", { created: formatNumber(res.created), failed: formatNumber(res.failed) })),
+      res.error ? h("p", { class: "error" }, tr(`error_${res.error.code}`, res.error.message)) : "",
       h("table", {}, res.rows.map((row) => h("tr", { class: row.created ? "" : "error" }, h("td", {}, t("row_n", { n: row.row })),
         h("td", {}, row.email), h("td", {}, row.created ? [t("created"), " — ", t("initial_password"), ": ", h("code", {}, row.initial_password)]
           : tr(`error_${row.error.code}`, row.error.message))))));
