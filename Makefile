@@ -37,8 +37,9 @@ deps:
 
 # The server with the demo organisation (seeded on first start), data in ./data/.
 # `chorus demo` still prints the sample checks without a server.
+LISTEN ?= 127.0.0.1:8080
 run: build
-	./$(BUILD_DIR)/chorus serve --data data --listen 127.0.0.1:8080 --demo
+	./$(BUILD_DIR)/chorus serve --data data --listen $(LISTEN) --demo
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
