@@ -28,8 +28,8 @@ build: $(BUILD_DIR)/Makefile
 $(BUILD_DIR)/Makefile: | ready
 	@rm -f $(BUILD_DIR)/CMakeCache.txt
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_EXTRA) || \
-	  { rm -rf $(BUILD_DIR)/CMakeCache.txt $(BUILD_DIR)/CMakeFiles; \
-	    echo "make: configuring $(BUILD_DIR)/ failed (the error is above); nothing was kept, run make again after fixing it" >&2; \
+	  { rm -f $(BUILD_DIR)/CMakeCache.txt; \
+	    echo "make: configuring $(BUILD_DIR)/ failed (the error is above); its cache is removed, so the next make configures afresh" >&2; \
 	    exit 1; }
 
 deps:
