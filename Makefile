@@ -11,21 +11,35 @@ BUILD_DIR ?= build
 CMAKE_EXTRA :=
 endif
 
-.PHONY: build run test bench golden fuzz format clean deps
+.PHONY: build run test bench golden fuzz format clean deps ready
 
-build: $(BUILD_DIR)/CMakeCache.txt
+# Every build first makes sure the Debian packages and web/node_modules are there: as root
+# scripts/install-deps installs what is missing, otherwise it stops with one line saying what
+# to run. Silent and quick when nothing is missing.
+ready:
+	@scripts/install-deps --ensure
+
+build: $(BUILD_DIR)/Makefile
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-$(BUILD_DIR)/CMakeCache.txt:
-	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_EXTRA)
+# Configured once; cmake --build reconfigures by itself when CMakeLists.txt changes. The
+# target is the generated Makefile, which CMake writes only when the configure succeeded: a
+# failed configure removes its cache so that the next try starts clean.
+$(BUILD_DIR)/Makefile: | ready
+	@rm -f $(BUILD_DIR)/CMakeCache.txt
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_EXTRA) || \
+	  { rm -f $(BUILD_DIR)/CMakeCache.txt; \
+	    echo "make: configuring $(BUILD_DIR)/ failed (the error is above); its cache is removed, so the next make configures afresh" >&2; \
+	    exit 1; }
 
 deps:
 	scripts/install-deps
 
 # The server with the demo organisation (seeded on first start), data in ./data/.
 # `chorus demo` still prints the sample checks without a server.
+LISTEN ?= 127.0.0.1:8080
 run: build
-	./$(BUILD_DIR)/chorus serve --data data --listen 127.0.0.1:8080 --demo
+	./$(BUILD_DIR)/chorus serve --data data --listen $(LISTEN) --demo
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -67,6 +67,13 @@ grep -qE ':[0-9]+:[0-9]+:' "$tmp/err" && pass "broken policy error has line and 
 for lang in en lv pl he; do
   expect_exit "policy init --lang $lang" 0 $chorus policy init --lang $lang --output "$tmp/p-$lang.yaml"
   expect_exit "starter policy ($lang) passes lint" 0 $chorus policy lint "$tmp/p-$lang.yaml"
+  # The commands its comments tell the reader to run exist and accept the file.
+  mentioned=$(grep -o '`chorus [a-z ]*`' "$tmp/p-$lang.yaml" | tr -d '`' | sort -u)
+  [ -n "$mentioned" ] && pass "starter policy ($lang) names a command" || fail "starter policy ($lang) names a command"
+  while read -r command; do
+    [ -n "$command" ] && expect_exit "starter policy ($lang) comment: $command FILE" 0 \
+      $chorus ${command#chorus } "$tmp/p-$lang.yaml"
+  done <<<"$mentioned"
 done
 expect_exit "policy init refuses to overwrite" 2 $chorus policy init --lang en --output "$tmp/p-en.yaml"
 expect_exit "policy init unknown language" 2 $chorus policy init --lang xx

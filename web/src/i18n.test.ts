@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { pluralCategories, pluralCategory } from "./i18n";
 import en from "./i18n/en.json";
 import he from "./i18n/he.json";
 import lv from "./i18n/lv.json";
@@ -35,9 +36,28 @@ describe("interface texts", () => {
 
   it("keeps placeholders in every translation", () => {
     for (const [key, text] of Object.entries(en as Record<string, string>)) {
+      if (text.includes("|")) continue; // plural forms, below
       const placeholders = (text.match(/\{\w+\}/g) ?? []).sort();
       for (const code of ["lv", "pl", "he"]) {
         expect((catalogs[code][key].match(/\{\w+\}/g) ?? []).sort(), `${code}.${key}`).toEqual(placeholders);
+      }
+    }
+  });
+
+  it("gives each plural text one form per plural category of its language", () => {
+    const plurals = Object.keys(en).filter((k) => (en as Record<string, string>)[k].includes("|"));
+    expect(plurals.length).toBeGreaterThan(2);
+    for (const key of plurals) {
+      const placeholders = new Set((en as Record<string, string>)[key].match(/\{\w+\}/g));
+      for (const [code, catalog] of Object.entries(catalogs)) {
+        const forms = catalog[key].split("|");
+        expect(forms.length, `${code}.${key}`).toBe(pluralCategories[code].length);
+        for (const form of forms) {
+          expect(form.trim(), `${code}.${key}`).not.toBe("");
+          for (const p of form.match(/\{\w+\}/g) ?? []) expect(placeholders, `${code}.${key}`).toContain(p);
+        }
+        // the last form (other, or many in Polish) is the one for most numbers: it shows them
+        for (const p of placeholders) expect(forms[forms.length - 1], `${code}.${key}`).toContain(p);
       }
     }
   });
@@ -53,15 +73,51 @@ describe("interface texts", () => {
   });
 });
 
+describe("plural categories", () => {
+  // Whole numbers by category, from CLDR's integer rules for each language.
+  const expected: Record<string, Record<string, number[]>> = {
+    en: { one: [1], other: [0, 2, 5, 11, 21, 101] },
+    lv: { zero: [0, 10, 11, 12, 19, 20, 30, 111, 1000], one: [1, 21, 31, 101, 121], other: [2, 3, 9, 22, 29, 102] },
+    pl: { one: [1], few: [2, 3, 4, 22, 23, 24, 32, 102, 1004], many: [0, 5, 9, 11, 12, 13, 14, 15, 20, 21, 25, 101, 112, 1000] },
+    he: { one: [1], two: [2], other: [0, 3, 10, 11, 20, 22, 100] },
+  };
+
+  it("follows each language's rules", () => {
+    for (const [lang, byCategory] of Object.entries(expected)) {
+      for (const [category, numbers] of Object.entries(byCategory)) {
+        for (const n of numbers) expect(pluralCategory(lang, n), `${lang} ${n}`).toBe(category);
+        expect(pluralCategories[lang], lang).toContain(category);
+      }
+    }
+  });
+});
+
 describe("waiting time", () => {
-  it("is a duration in the interface language", async () => {
+  const minute = 60, hour = 3600, day = 86400;
+
+  it("is a duration in the interface language, whatever ICU data the runtime has", async () => {
     const { formatWaiting, setLanguage } = await import("./i18n");
     (globalThis as any).document = { documentElement: {} };
     (globalThis as any).localStorage = { setItem() {}, getItem: () => null };
+    const waited = (seconds: number) => formatWaiting(1000, 1000 + seconds);
     setLanguage("en");
-    expect(formatWaiting(1000, 1000 + 3 * 3600 + 5)).toBe("3 hours");
-    expect(formatWaiting(1000, 1000 + 10)).toBe("1 minute");
+    expect(waited(3 * hour + 5)).toBe("3 hours");
+    expect(waited(10)).toBe("1 minute");
+    expect(waited(day)).toBe("1 day");
     setLanguage("pl");
-    expect(formatWaiting(1000, 1000 + 2 * 86400)).toBe("2 dni");
+    expect(waited(2 * day)).toBe("2 dni");
+    expect(waited(5 * day)).toBe("5 dni");
+    expect(waited(day + hour)).toBe("1 dzień");
+    expect(waited(22 * hour)).toBe("22 godziny");
+    expect(waited(12 * hour)).toBe("12 godzin");
+    expect(waited(minute)).toBe("1 minutę");
+    setLanguage("lv");
+    expect(waited(21 * hour)).toBe("21 stundu");
+    expect(waited(2 * day)).toBe("2 dienas");
+    expect(waited(11 * minute)).toBe("11 minūšu");
+    setLanguage("he");
+    expect(waited(2 * day)).toBe("יומיים");
+    expect(waited(5 * hour)).toBe("5 שעות");
+    expect(waited(minute)).toBe("דקה אחת");
   });
 });

@@ -70,11 +70,50 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(current).format(n);
 }
 
-// How long something has waited, as a duration in the user's language ("3 hours").
+// Plural forms. A catalogue text with forms separated by "|" lists one form per plural
+// category of its language, in the order below. The category of a whole count comes from the
+// CLDR rules for integers written out here, not from Intl: unit names and plural data differ
+// between ICU versions (Debian 12's Node 18 uses the system ICU 72, whose Polish unit for a
+// day is "doba", so Intl writes "2 doby" where later versions write "2 dni").
+export type PluralCategory = "zero" | "one" | "two" | "few" | "many" | "other";
+export const pluralCategories: Record<string, readonly PluralCategory[]> = {
+  en: ["one", "other"],
+  lv: ["zero", "one", "other"],
+  pl: ["one", "few", "many"],
+  he: ["one", "two", "other"],
+};
+
+// The plural category of the whole number `n` (n >= 0) in language `lang`.
+export function pluralCategory(lang: string, n: number): PluralCategory {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  switch (lang) {
+    case "lv":
+      if (mod10 === 0 || (mod100 >= 11 && mod100 <= 19)) return "zero";
+      return mod10 === 1 && mod100 !== 11 ? "one" : "other";
+    case "pl":
+      if (n === 1) return "one";
+      return mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? "few" : "many";
+    case "he":
+      return n === 1 ? "one" : n === 2 ? "two" : "other";
+    default:
+      return n === 1 ? "one" : "other";
+  }
+}
+
+// The form of `key` for the whole count `n`, with {n} filled in (in the user's number format).
+export function plural(key: Key, n: number): string {
+  const forms = t(key, { n: formatNumber(n) }).split("|");
+  const index = (pluralCategories[current] ?? pluralCategories.en).indexOf(pluralCategory(current, n));
+  return forms[Math.min(Math.max(index, 0), forms.length - 1)];
+}
+
+// How long something has waited, as a duration in the user's language ("3 hours"), written
+// to follow the word "waiting".
 export function formatWaiting(seconds: number | null | undefined, now = Date.now() / 1000): string {
   if (!seconds) return "";
   const diff = Math.max(60, now - seconds);
-  const [value, unit] =
-    diff < 3600 ? [Math.floor(diff / 60), "minute"] : diff < 86400 ? [Math.floor(diff / 3600), "hour"] : [Math.floor(diff / 86400), "day"];
-  return new Intl.NumberFormat(current, { style: "unit", unit, unitDisplay: "long" }).format(value);
+  if (diff < 3600) return plural("waited_minutes", Math.floor(diff / 60));
+  if (diff < 86400) return plural("waited_hours", Math.floor(diff / 3600));
+  return plural("waited_days", Math.floor(diff / 86400));
 }
