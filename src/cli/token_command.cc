@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/open_data_directory.h"
 #include "program/accounts.h"
 #include "store/data_directory.h"
 
@@ -33,7 +34,7 @@ std::string Date(std::optional<int64_t> at) {
 template <typename Body>
 int WithAccounts(const std::string& command, const std::string& data, Body body) {
   std::unique_ptr<store::SqliteStore> store;
-  if (Status s = store::OpenDataDirectory(data, &store); !s.ok()) {
+  if (Status s = OpenDataDirectoryForTool("token " + command, data, &store); !s.ok()) {
     std::cerr << "chorus token " << command << ": " << s.ToString() << "\n";
     return kExitUsage;
   }

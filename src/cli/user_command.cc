@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/open_data_directory.h"
 #include "program/accounts.h"
 #include "store/data_directory.h"
 
@@ -29,7 +30,7 @@ int RunUserAdd(UserAddArgs args) {
     }
   }
   std::unique_ptr<store::SqliteStore> store;
-  if (Status s = store::OpenDataDirectory(args.data, &store); !s.ok()) {
+  if (Status s = OpenDataDirectoryForTool("user add", args.data, &store); !s.ok()) {
     std::cerr << "chorus user add: " << s.ToString() << "\n";
     return kExitUsage;
   }

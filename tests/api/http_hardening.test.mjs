@@ -187,6 +187,13 @@ describe("one server per port and per data directory", () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, new RegExp(`in use by another chorus serve \\(process ${server.child.pid}\\)`));
   });
+
+  test("a writing command beside the server works and says that a server runs there", () => {
+    const r = runChorus(["user", "add", "--data", server.data, "--email", "beside@test.example",
+      "--role", "employee", "--name", "Beside", "--password-stdin"], "a-long-unusual-passphrase\n");
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, new RegExp(`note: a chorus serve \\(process ${server.child.pid}\\) runs on`));
+  });
 });
 
 describe("behind a reverse proxy", () => {
