@@ -16,6 +16,11 @@ Outcome ValidateText(std::string_view text) {
   return Outcome::Ok();
 }
 
+Outcome AlreadyAnswered() {
+  return Outcome::Fail(Failure::kConflict, "already_answered",
+                       "this question has been answered meanwhile; read that answer first");
+}
+
 }  // namespace
 
 Outcome Consultation::Ask(const Actor& by, std::string_view text, store::QuestionRecord* out) {
@@ -49,14 +54,21 @@ Outcome Consultation::Answer(const Actor& by, int64_t question_id, std::string_v
       result = Outcome::NotFound();
       return Status::Error("rollback");
     }
+    if (q->answer) {
+      result = AlreadyAnswered();
+      return Status::Error("rollback");
+    }
     const int64_t now = NowSeconds();
-    if (Status a = tx.AnswerQuestion(question_id, answer, by.user_id, now); !a.ok()) return a;
+    if (Status a = tx.AnswerQuestion(question_id, answer, by.user_id, now); !a.ok()) {
+      if (a.message() == store::kConflict) result = AlreadyAnswered();
+      return a;
+    }
     q->answer = std::string(answer);
     q->answered_by = by.user_id;
     q->answered_at = now;
     if (out) *out = *q;
     return RecordAudit(tx, &by, "question.answer", "question:" + std::to_string(question_id),
-                       nlohmann::json::object());
+                       {{"answer", answer}, {"question_author", q->author_id}});
   });
   if (!result.ok()) return result;
   if (!s.ok()) return Outcome::Internal(s);

@@ -135,6 +135,13 @@ CREATE TABLE notification_marks (
 );
 CREATE INDEX questions_author ON questions(author_id, answered_at);
 )sql"},
+      {3, "posts: the author's unsent edit kept apart from the text sent for review", R"sql(
+ALTER TABLE posts ADD COLUMN unsent_text TEXT;
+ALTER TABLE posts ADD COLUMN unsent_language TEXT;
+ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
+ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
+ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
+)sql"},
   };
   return migrations;
 }

@@ -14,7 +14,8 @@ constexpr std::string_view kPolicyColumns =
     "id, number, title, yaml, status, created_by, created_at, published_by, published_at";
 constexpr std::string_view kPostColumns =
     "id, author_id, text, language, verdict, result_json, status, policy_version_id, "
-    "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at";
+    "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at, "
+    "unsent_text, unsent_language, unsent_verdict, unsent_result_json, unsent_policy_version_id";
 constexpr std::string_view kQuestionColumns =
     "id, author_id, text, created_at, answer, answered_by, answered_at";
 
@@ -63,6 +64,10 @@ PostRecord ReadPost(const SqliteStatement& st) {
   p.updated_at = st.ColumnInt(12);
   p.submitted_at = st.ColumnOptionalInt(13);
   p.decided_at = st.ColumnOptionalInt(14);
+  if (!st.ColumnIsNull(15)) {
+    p.unsent = PostRecord::Unsent{st.ColumnText(15), st.ColumnText(16), st.ColumnText(17),
+                                  st.ColumnText(18), st.ColumnOptionalInt(19)};
+  }
   return p;
 }
 
@@ -550,15 +555,25 @@ Status SqliteStore::CreatePost(PostRecord* post) {
 }
 
 Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected_status) {
+  const auto unsent = [&post](std::string PostRecord::Unsent::*field) {
+    return post.unsent ? std::optional<std::string>((*post.unsent).*field)
+                       : std::optional<std::string>();
+  };
   return Write([&] {
     SqliteStatement st;
     if (Status s = db_.Query(
             "UPDATE posts SET text = ?, language = ?, verdict = ?, result_json = ?, status = ?,"
             " policy_version_id = ?, author_note = ?, reviewer_id = ?, review_comment = ?,"
-            " updated_at = ?, submitted_at = ?, decided_at = ? WHERE id = ? AND status = ?",
+            " updated_at = ?, submitted_at = ?, decided_at = ?, unsent_text = ?,"
+            " unsent_language = ?, unsent_verdict = ?, unsent_result_json = ?,"
+            " unsent_policy_version_id = ? WHERE id = ? AND status = ?",
             &st, post.text, post.language, post.verdict, post.result_json, post.status,
             post.policy_version_id, post.author_note, post.reviewer_id, post.review_comment,
-            post.updated_at, post.submitted_at, post.decided_at, post.id, expected_status);
+            post.updated_at, post.submitted_at, post.decided_at, unsent(&PostRecord::Unsent::text),
+            unsent(&PostRecord::Unsent::language), unsent(&PostRecord::Unsent::verdict),
+            unsent(&PostRecord::Unsent::result_json),
+            post.unsent ? post.unsent->policy_version_id : std::optional<int64_t>(), post.id,
+            expected_status);
         !s.ok())
       return s;
     if (Status s = st.Run(); !s.ok()) return s;
@@ -648,13 +663,13 @@ Status SqliteStore::CreateQuestion(QuestionRecord* question) {
 Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Query(
-            "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?", &st,
-            answer, by, at, id);
+    if (Status s = db_.Query("UPDATE questions SET answer = ?, answered_by = ?, answered_at = ?"
+                             " WHERE id = ? AND answered_at IS NULL",
+                             &st, answer, by, at, id);
         !s.ok())
       return s;
     if (Status s = st.Run(); !s.ok()) return s;
-    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such question");
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
   });
 }
 

@@ -96,6 +96,7 @@ class Store {
 
   // Consultation: questions to the communications team and their answers.
   virtual Status CreateQuestion(QuestionRecord* question) = 0;
+  // Answers a question that has no answer yet; kConflict when it has one (or does not exist).
   virtual Status AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) = 0;
   virtual Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) = 0;
   virtual Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) = 0;
