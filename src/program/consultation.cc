@@ -75,9 +75,10 @@ Outcome Consultation::Answer(const Actor& by, int64_t question_id, std::string_v
   return Outcome::Ok();
 }
 
-Outcome Consultation::List(const Actor& by, std::vector<store::QuestionRecord>* out) {
-  const Status s =
-      by.CanReview() ? store_.ListAllQuestions(out) : store_.ListQuestionsByAuthor(by.user_id, out);
+Outcome Consultation::List(const Actor& by, const store::PageRequest& page,
+                           std::vector<store::QuestionRecord>* out) {
+  const Status s = by.CanReview() ? store_.ListAllQuestions(page, out)
+                                  : store_.ListQuestionsByAuthor(by.user_id, page, out);
   return s.ok() ? Outcome::Ok() : Outcome::Internal(s);
 }
 

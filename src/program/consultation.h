@@ -29,8 +29,10 @@ class Consultation {
   Outcome Answer(const Actor& by, int64_t question_id, std::string_view answer,
                  store::QuestionRecord* out);
   Outcome Get(const Actor& by, int64_t question_id, store::QuestionRecord* out);
-  // The caller's own questions; for reviewers and admins, every question.
-  Outcome List(const Actor& by, std::vector<store::QuestionRecord>* out);
+  // One page of the caller's own questions; for reviewers and admins, of every question
+  // (plus the extra row: see store::PageRequest).
+  Outcome List(const Actor& by, const store::PageRequest& page,
+               std::vector<store::QuestionRecord>* out);
 
  private:
   store::Store& store_;

@@ -231,15 +231,19 @@ Outcome ReviewDesk::Get(const Actor& by, int64_t post_id, store::PostRecord* out
   return Outcome::Ok();
 }
 
-Outcome ReviewDesk::ListMine(const Actor& by, std::vector<store::PostRecord>* out) {
-  if (Status s = store_.ListPostsByAuthor(by.user_id, out); !s.ok()) return Outcome::Internal(s);
+Outcome ReviewDesk::ListMine(const Actor& by, const store::PageRequest& page,
+                             std::vector<store::PostRecord>* out) {
+  if (Status s = store_.ListPostsByAuthor(by.user_id, page, out); !s.ok())
+    return Outcome::Internal(s);
   for (auto& post : *out) ViewFor(by, &post);
   return Outcome::Ok();
 }
 
-Outcome ReviewDesk::Queue(const Actor& by, std::vector<store::PostRecord>* out) {
+Outcome ReviewDesk::Queue(const Actor& by, const store::PageRequest& page,
+                          std::vector<store::PostRecord>* out) {
   if (!by.CanReview()) return Outcome::Forbidden();
-  if (Status s = store_.ListPostsByStatus("in_review", out); !s.ok()) return Outcome::Internal(s);
+  if (Status s = store_.ListPostsByStatus("in_review", page, out); !s.ok())
+    return Outcome::Internal(s);
   for (auto& post : *out) ViewFor(by, &post);
   return Outcome::Ok();
 }

@@ -52,8 +52,13 @@ class ReviewDesk {
 
   Outcome Get(const Actor& by, int64_t post_id, store::PostRecord* out,
               std::vector<store::PostEventRecord>* events);
-  Outcome ListMine(const Actor& by, std::vector<store::PostRecord>* out);
-  Outcome Queue(const Actor& by, std::vector<store::PostRecord>* out);
+  // One page of the caller's posts, newest first (the store fetches one extra row: see
+  // store::PageRequest).
+  Outcome ListMine(const Actor& by, const store::PageRequest& page,
+                   std::vector<store::PostRecord>* out);
+  // One page of the review queue, longest waiting first (plus the extra row).
+  Outcome Queue(const Actor& by, const store::PageRequest& page,
+                std::vector<store::PostRecord>* out);
 
  private:
   Outcome RunCheck(std::string_view text, std::string_view language, std::string_view photo,

@@ -67,14 +67,14 @@ TEST_F(ReviewDeskTest, EditsAfterChangesRequestedArePrivateUntilSentAgain) {
   EXPECT_EQ(TextSeenBy(rita_, id), "Falcon ships in May, the whole story");
   EXPECT_EQ(TextSeenBy(adam_, id), "Falcon ships in May, the whole story");
   std::vector<store::PostRecord> mine;
-  ASSERT_TRUE(desk_->ListMine(anna_, &mine).ok());
+  ASSERT_TRUE(desk_->ListMine(anna_, {}, &mine).ok());
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].text, "Falcon ships soon (my unsent thoughts)");
 
   ASSERT_TRUE(desk_->Submit(anna_, id, "shorter now", nullptr).ok());
   EXPECT_EQ(TextSeenBy(rita_, id), "Falcon ships soon (my unsent thoughts)");
   std::vector<store::PostRecord> queue;
-  ASSERT_TRUE(desk_->Queue(rita_, &queue).ok());
+  ASSERT_TRUE(desk_->Queue(rita_, {}, &queue).ok());
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].text, "Falcon ships soon (my unsent thoughts)");
 }

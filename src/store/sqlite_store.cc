@@ -585,17 +585,19 @@ Status SqliteStore::FindPost(int64_t id, std::optional<PostRecord>* out) {
   return SelectOne(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), ReadPost, out, id);
 }
 
-Status SqliteStore::ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) {
-  return SelectAll(
-      Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-      ReadPost, out, author_id);
+Status SqliteStore::ListPostsByAuthor(int64_t author_id, const PageRequest& page,
+                                      std::vector<PostRecord>* out) {
+  return SelectAll(Sql("SELECT", kPostColumns,
+                       "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                   ReadPost, out, author_id, page.limit + 1, page.offset);
 }
 
-Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) {
+Status SqliteStore::ListPostsByStatus(std::string_view status, const PageRequest& page,
+                                      std::vector<PostRecord>* out) {
   return SelectAll(Sql("SELECT", kPostColumns,
                        "FROM posts WHERE status = ?"
-                       " ORDER BY submitted_at, id LIMIT 500"),
-                   ReadPost, out, status);
+                       " ORDER BY submitted_at, id LIMIT ? OFFSET ?"),
+                   ReadPost, out, status, page.limit + 1, page.offset);
 }
 
 Status SqliteStore::AddPostEvent(PostEventRecord* event) {
@@ -678,22 +680,17 @@ Status SqliteStore::FindQuestion(int64_t id, std::optional<QuestionRecord>* out)
                    out, id);
 }
 
-Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) {
+Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, const PageRequest& page,
+                                          std::vector<QuestionRecord>* out) {
   return SelectAll(Sql("SELECT", kQuestionColumns,
-                       "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-                   ReadQuestion, out, author_id);
+                       "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                   ReadQuestion, out, author_id, page.limit + 1, page.offset);
 }
 
-Status SqliteStore::ListAllQuestions(std::vector<QuestionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
-                                 "FROM questions ORDER BY answer IS NOT NULL, id LIMIT 500"),
-                             &st);
-      !s.ok()) {
-    return s;
-  }
-  return CollectRows(st, ReadQuestion, out);
+Status SqliteStore::ListAllQuestions(const PageRequest& page, std::vector<QuestionRecord>* out) {
+  return SelectAll(Sql("SELECT", kQuestionColumns,
+                       "FROM questions ORDER BY answer IS NOT NULL, id LIMIT ? OFFSET ?"),
+                   ReadQuestion, out, page.limit + 1, page.offset);
 }
 
 // ---- notifications ----

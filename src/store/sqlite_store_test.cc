@@ -162,9 +162,31 @@ TEST_F(SqliteStoreTest, UpdatePostIsCompareAndSetOnStatus) {
   EXPECT_FALSE(stale.ok());
   EXPECT_EQ(stale.message(), kConflict);
   std::vector<PostRecord> queue;
-  ASSERT_TRUE(store_->ListPostsByStatus("in_review", &queue).ok());
+  ASSERT_TRUE(store_->ListPostsByStatus("in_review", {}, &queue).ok());
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].id, post.id);
+}
+
+TEST_F(SqliteStoreTest, PostListsArePagedWithOneRowMoreThanAsked) {
+  const int64_t author = AddUser("p@example.com");
+  for (int i = 0; i < 120; ++i) {
+    PostRecord post;
+    post.author_id = author;
+    post.text = "post " + std::to_string(i);
+    post.language = "en";
+    post.verdict = "ok";
+    post.result_json = "{}";
+    post.status = "draft";
+    ASSERT_TRUE(store_->CreatePost(&post).ok());
+  }
+  std::vector<PostRecord> page;
+  ASSERT_TRUE(store_->ListPostsByAuthor(author, {.limit = 50, .offset = 0}, &page).ok());
+  ASSERT_EQ(page.size(), 51u);  // the extra row says that more follow
+  EXPECT_EQ(page[0].text, "post 119");
+  ASSERT_TRUE(store_->ListPostsByAuthor(author, {.limit = 50, .offset = 100}, &page).ok());
+  ASSERT_EQ(page.size(), 20u);
+  EXPECT_EQ(page[0].text, "post 19");
+  EXPECT_EQ(page[19].text, "post 0");
 }
 
 TEST_F(SqliteStoreTest, TeamsAreRenamedUniquelyAndDeletedWithoutTheirMembers) {
