@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "policy/embedded_data.h"
+#include "policy/language_pack.h"
 
 namespace chorus {
 namespace {
@@ -51,7 +52,8 @@ TEST(PolicyForm, ReadsTheTemplateWithEveryBuiltInClause) {
 }
 
 TEST(PolicyForm, UnchangedFormKeepsTheFileByteForByte) {
-  for (const char* language : {"en", "lv", "pl", "he"}) {
+  for (const auto& pack : BuiltinLanguagePacks()) {
+    const char* language = pack.code.c_str();
     const std::string yaml = Template(language);
     PolicyForm form;
     ASSERT_TRUE(ReadPolicyForm(yaml, &form).ok()) << language;
