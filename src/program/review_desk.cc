@@ -2,6 +2,7 @@
 
 #include "policy/result_json.h"
 #include "program/audit.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -106,30 +107,26 @@ Outcome ReviewDesk::Transition(const Actor& by, int64_t post_id, std::string_vie
                                std::string_view comment, bool audited,
                                const std::function<Outcome(store::PostRecord&)>& change,
                                store::PostRecord* out) {
-  Outcome result;
   store::PostRecord post;
-  Status s = store_.Transaction([&](store::Store& tx) {
-    result = LoadVisible(tx, by, post_id, &post);
-    if (!result.ok()) return Status::Error("rollback");
+  const Outcome result = InTransaction(store_, [&](store::Store& tx) {
+    if (Outcome o = LoadVisible(tx, by, post_id, &post); !o.ok()) return o;
     const std::string expected = post.status;
-    result = change(post);
-    if (!result.ok()) return Status::Error("rollback");
+    if (Outcome o = change(post); !o.ok()) return o;
     post.updated_at = NowSeconds();
     if (Status u = tx.UpdatePost(post, expected); !u.ok()) {
-      if (u.message() == store::kConflict) {
-        result = Outcome::Fail(Failure::kConflict, "conflict", "the post changed meanwhile");
-      }
-      return u;
+      return u.message() == store::kConflict
+                 ? Outcome::Fail(Failure::kConflict, "conflict", "the post changed meanwhile")
+                 : Outcome::Internal(u);
     }
     store::PostEventRecord event{
         0, post.id, by.user_id, std::string(action), std::string(comment), post.updated_at};
-    if (Status e = tx.AddPostEvent(&event); !e.ok()) return e;
-    if (!audited) return Status::Ok();
-    return RecordAudit(tx, &by, "review." + std::string(action), "post:" + std::to_string(post.id),
-                       {{"comment", comment}});
+    if (Status e = tx.AddPostEvent(&event); !e.ok()) return Outcome::Internal(e);
+    if (!audited) return Outcome::Ok();
+    const Status audit = RecordAudit(tx, &by, "review." + std::string(action),
+                                     "post:" + std::to_string(post.id), {{"comment", comment}});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
   });
   if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
   if (out) {
     ViewFor(by, &post);
     *out = std::move(post);
