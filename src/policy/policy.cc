@@ -264,7 +264,7 @@ class PolicyReader {
                                   "source is set by Chorus for built-in clauses; "
                                   "give a custom clause its terms instead"));
           } else {
-            yaml::ReadString(v, "source", &clause->source);
+            if (Status s = yaml::ReadString(v, "source", &clause->source); !s.ok()) Problem(s);
           }
         } else if (key == "terms") {
           List(v, "terms", &clause->terms);

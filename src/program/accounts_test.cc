@@ -246,7 +246,7 @@ TEST_F(AccountsTest, SignInsSignOutsAndFailuresAreAuditedWithoutPasswords) {
 
   // Two more wrong passwords lock the account (3 per window); refusals are audited once.
   for (int i = 0; i < 2; ++i)
-    accounts_->SignIn("admin@example.com", "x-guess", "10.0.0.8", &ignored);
+    EXPECT_FALSE(accounts_->SignIn("admin@example.com", "x-guess", "10.0.0.8", &ignored).ok());
   const size_t before = Audit().size();
   EXPECT_EQ(accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.8", &ignored).failure,
             Failure::kThrottled);

@@ -184,7 +184,8 @@ Status Migrate(SqliteDatabase& db, const std::vector<Migration>& migrations, int
       }
     }
     if (!s.ok()) {
-      db.Exec("ROLLBACK");
+      if (Status r = db.Exec("ROLLBACK"); !r.ok())
+        s = Status::Error(s.message() + "; the rollback failed too: " + r.message());
       return Status::Error("migration " + std::to_string(m.version) + " failed: " + s.message());
     }
     if (Status c = db.Exec("COMMIT"); !c.ok()) return c;

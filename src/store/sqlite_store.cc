@@ -128,22 +128,23 @@ Status SqliteStore::Write(const std::function<Status()>& body) {
   ++depth_;
   Status result = body();
   --depth_;
+  // `first` with a failure of the clean-up step `next` added to its message (the first error
+  // is the one to report, the second must not go unnoticed).
+  const auto also = [](Status first, const Status& next) {
+    if (next.ok()) return first;
+    if (first.ok()) return next;
+    return Status::Error(first.message() + "; then: " + next.message());
+  };
   if (depth_ == 0) {
     if (result.ok()) {
-      if (Status s = db_.Exec("COMMIT"); !s.ok()) {
-        db_.Exec("ROLLBACK");
-        return s;
-      }
-    } else {
-      db_.Exec("ROLLBACK");
+      if (Status s = db_.Exec("COMMIT"); !s.ok()) return also(s, db_.Exec("ROLLBACK"));
+      return result;
     }
-  } else if (result.ok()) {
-    db_.Exec("RELEASE " + savepoint);
-  } else {
-    db_.Exec("ROLLBACK TO " + savepoint);
-    db_.Exec("RELEASE " + savepoint);
+    return also(result, db_.Exec("ROLLBACK"));
   }
-  return result;
+  if (result.ok()) return db_.Exec("RELEASE " + savepoint);
+  result = also(result, db_.Exec("ROLLBACK TO " + savepoint));
+  return also(result, db_.Exec("RELEASE " + savepoint));
 }
 
 template <typename Record, typename Reader, typename... Params>

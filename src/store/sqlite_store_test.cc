@@ -82,7 +82,7 @@ TEST_F(SqliteStoreTest, NestedFailureRollsBackOnlyTheInnerPart) {
     if (Status c = tx.CreateUser(&outer); !c.ok()) return c;
     Status inner = tx.Transaction([&](Store& inner_tx) {
       UserRecord u{0, "inner@example.com", "I", "employee", "en", std::nullopt, "", true, 1};
-      inner_tx.CreateUser(&u);
+      EXPECT_TRUE(inner_tx.CreateUser(&u).ok());
       return Status::Error("inner fails");
     });
     EXPECT_FALSE(inner.ok());
