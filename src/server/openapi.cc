@@ -234,7 +234,7 @@ nlohmann::json Build() {
         (path == "/api/v1/posts" || path == "/api/v1/reviews" || path == "/api/v1/questions")) {
       // Paged lists: the answer's "page" is {"number", "limit", "more"}.
       query("page", "the page to read, from 1 (default 1)", 1'000'000);
-      query("limit", "items per page (default 50, at most 100)", 100);
+      query("limit", "items per page (default 20, at most 50)", 50);
     }
     if (method == "get" && path == "/api/v1/audit") {
       query("before", "the next page: entries with an id below this (next_before of the last page)",

@@ -13,8 +13,8 @@
 
 namespace chorus::server {
 
-constexpr int64_t kDefaultPageSize = 50;
-constexpr int64_t kMaxPageSize = 100;
+constexpr int64_t kDefaultPageSize = 20;
+constexpr int64_t kMaxPageSize = 50;
 
 // Reads ?page= and ?limit= into `out`; on a bad value answers 400 and returns false.
 bool ReadPageParams(ApiCall& call, store::PageRequest* out);
