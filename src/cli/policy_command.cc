@@ -71,7 +71,11 @@ int RunLint(const LintArgs& args) {
       continue;
     }
     Policy policy;
-    LoadPolicy(text, &policy);
+    if (Status s = LoadPolicy(text, &policy); !s.ok()) {  // LintPolicy found nothing
+      std::cout << path << ": error: " << s.ToString() << "\n";
+      exit_code = kExitUsage;
+      continue;
+    }
     size_t enabled = 0;
     for (const auto& c : policy.clauses) enabled += c.enabled;
     std::cout << path << ": ok (" << enabled << " of " << policy.clauses.size()

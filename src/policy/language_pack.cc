@@ -56,6 +56,39 @@ Status ParseInflection(const YAML::Node& node, text::InflectionRules* rules) {
   return Status::Ok();
 }
 
+// The lexicons the engine reads (scanner.cc and the `lexicon:` sources of
+// packs/default-policy.yaml); a pack naming any other is a typo that would be ignored.
+const std::vector<std::string>& KnownLexicons() {
+  static const std::vector<std::string> names = {"aim_markers",
+                                                 "aimed_insults",
+                                                 "aimed_personal_attacks",
+                                                 "amount_units",
+                                                 "client_targets",
+                                                 "colleague_targets",
+                                                 "company_disparagement",
+                                                 "company_targets",
+                                                 "complaints",
+                                                 "confidential_markers",
+                                                 "financial_terms",
+                                                 "insults",
+                                                 "legal",
+                                                 "location_markers",
+                                                 "offensive",
+                                                 "password_words",
+                                                 "personal_attacks",
+                                                 "plain_homographs",
+                                                 "politics",
+                                                 "reclaimed_slurs",
+                                                 "religion"};
+  return names;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& n : names) joined += (joined.empty() ? "" : ", ") + n;
+  return joined;
+}
+
 }  // namespace
 
 const std::vector<std::string>& LanguagePack::Lexicon(std::string_view lexicon) const {
@@ -74,13 +107,34 @@ Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
   if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
   if (!root.IsMap()) return yaml::ErrorAt(root, "a language pack must be a mapping");
   try {
+    static const std::vector<std::string> kKeys = {"language",     "name",       "direction",
+                                                   "phone_region", "inflection", "common_words",
+                                                   "prefixes",     "lexicons",   "ui"};
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      if (std::find(kKeys.begin(), kKeys.end(), key) == kKeys.end())
+        return yaml::ErrorAt(kv.first,
+                             "unknown key \"" + key + "\" (known: " + JoinNames(kKeys) + ")");
+    }
     if (Status s = yaml::ReadString(root["language"], "language", &out->code); !s.ok()) return s;
-    if (root["name"]) yaml::ReadString(root["name"], "name", &out->name);
+    if (root["name"]) {
+      if (Status s = yaml::ReadString(root["name"], "name", &out->name); !s.ok()) return s;
+    }
     std::string direction = "ltr";
-    if (root["direction"]) yaml::ReadString(root["direction"], "direction", &direction);
+    if (root["direction"]) {
+      if (Status s = yaml::ReadString(root["direction"], "direction", &direction); !s.ok())
+        return s;
+      if (direction != "ltr" && direction != "rtl")
+        return yaml::ErrorAt(
+            root["direction"],
+            "direction must be ltr or rtl (lower case), not \"" + direction + "\"");
+    }
     out->right_to_left = direction == "rtl";
-    if (root["phone_region"])
-      yaml::ReadString(root["phone_region"], "phone_region", &out->phone_region);
+    if (root["phone_region"]) {
+      if (Status s = yaml::ReadString(root["phone_region"], "phone_region", &out->phone_region);
+          !s.ok())
+        return s;
+    }
     out->inflection.language = out->code;
     if (Status s = ParseInflection(root["inflection"], &out->inflection); !s.ok()) return s;
     std::vector<std::string> prefixes;
@@ -97,6 +151,10 @@ Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
       for (const auto& kv : lex) {
         std::vector<std::string> entries;
         const std::string name = kv.first.Scalar();
+        const auto& known = KnownLexicons();
+        if (std::find(known.begin(), known.end(), name) == known.end())
+          return yaml::ErrorAt(
+              kv.first, "unknown lexicon \"" + name + "\" (known: " + JoinNames(known) + ")");
         if (Status s = yaml::ReadStringList(kv.second, "lexicons." + name, &entries); !s.ok())
           return s;
         // "{wy,za,}jeb{ać,any}": alternatives written once, expanded here.

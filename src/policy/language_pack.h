@@ -31,7 +31,8 @@ struct LanguagePack {
   std::string Ui(std::string_view key) const;
 };
 
-// Parses one pack. Errors carry the line and column in the YAML text.
+// Parses one pack. Errors carry the line and column in the YAML text. Unknown keys, unknown
+// lexicon names and a direction other than `ltr`/`rtl` are errors, not silently ignored.
 Status ParseLanguagePack(std::string_view yaml, LanguagePack* out);
 
 // Every embedded pack, ordered by code. A broken embedded pack aborts at startup with a

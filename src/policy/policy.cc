@@ -47,6 +47,10 @@ class PolicyReader {
   PolicyReader(Policy* policy, std::vector<Status>* problems, bool defaults)
       : policy_(policy), problems_(problems), defaults_(defaults) {}
 
+  // When set, the reader also records what an editor of the file needs (see
+  // PolicyFileContents).
+  void RecordFor(PolicyFileContents* contents) { contents_ = contents; }
+
   void Read(const YAML::Node& root) {
     if (root.IsNull()) return;  // an empty file is the default policy
     if (!root.IsMap()) {
@@ -94,6 +98,7 @@ class PolicyReader {
         Problem(yaml::ErrorAt(kv.first, UnknownKeyMessage("", key, kTopKeys)));
       }
     }
+    if (contents_) contents_->clauses_before_categories = policy_->clauses;
     if (has_categories_) ReadCategories(category_node_);
   }
 
@@ -258,7 +263,7 @@ class PolicyReader {
                                   "source is set by Chorus for built-in clauses; "
                                   "give a custom clause its terms instead"));
           } else {
-            yaml::ReadString(v, "source", &clause->source);
+            if (Status s = yaml::ReadString(v, "source", &clause->source); !s.ok()) Problem(s);
           }
         } else if (key == "terms") {
           List(v, "terms", &clause->terms);
@@ -320,6 +325,11 @@ class PolicyReader {
       } else {
         Problem(yaml::ErrorAt(v, "a category setting is true/false or {enabled, verdict}"));
       }
+      if (contents_) {
+        CategorySetting& recorded = contents_->categories[category];
+        if (set_enabled) recorded.enabled = enabled;
+        if (set_verdict) recorded.verdict = verdict;
+      }
       for (auto& c : policy_->clauses) {
         if (c.category != category) continue;
         if (set_enabled) c.enabled = enabled;
@@ -352,6 +362,7 @@ class PolicyReader {
   bool defaults_;
   YAML::Node category_node_;
   bool has_categories_ = false;
+  PolicyFileContents* contents_ = nullptr;
 };
 
 // The line and column of the first byte that is not valid UTF-8, if any.
@@ -373,15 +384,19 @@ bool FindInvalidUtf8(std::string_view text, int* line, int* column) {
   return false;
 }
 
-std::vector<Status> ReadPolicy(std::string_view yaml_text, Policy* out) {
+std::vector<Status> ReadPolicy(std::string_view yaml_text, Policy* out,
+                               PolicyFileContents* contents = nullptr) {
   std::vector<Status> problems;
   if (int line, column; FindInvalidUtf8(yaml_text, &line, &column))
     return {Status::Error("the file is not valid UTF-8", line, column)};
   YAML::Node root;
   if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return {s};
   *out = DefaultPolicy();
+  if (contents) contents->clauses_before_categories = out->clauses;
   try {
-    PolicyReader(out, &problems, false).Read(root);
+    PolicyReader reader(out, &problems, false);
+    reader.RecordFor(contents);
+    reader.Read(root);
   } catch (const YAML::Exception& e) {
     problems.push_back(Status::Error(e.msg, e.mark.is_null() ? 0 : e.mark.line + 1,
                                      e.mark.is_null() ? 0 : e.mark.column + 1));
@@ -473,6 +488,12 @@ const Policy& DefaultPolicy() {
 std::vector<Status> LintPolicy(std::string_view yaml_text) {
   Policy scratch;
   return ReadPolicy(yaml_text, &scratch);
+}
+
+PolicyFileContents ReadPolicyContents(std::string_view yaml_text) {
+  PolicyFileContents contents;
+  contents.problems = ReadPolicy(yaml_text, &contents.policy, &contents);
+  return contents;
 }
 
 Status LoadPolicy(std::string_view yaml_text, Policy* out) {

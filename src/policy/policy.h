@@ -11,6 +11,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,7 @@ struct LocalizedText {
   // The text in `language`, else English, else any; empty if none.
   const std::string& Get(std::string_view language) const;
   bool empty() const { return by_language.empty(); }
+  bool operator==(const LocalizedText&) const = default;
 };
 
 struct Clause {
@@ -44,11 +46,13 @@ struct Clause {
   bool enabled = true;
   std::vector<std::string> terms;  // extra words and phrases for this clause
   LocalizedText title, message, advice;
+  bool operator==(const Clause&) const = default;
 };
 
 struct PolicySection {  // a chapter of the readable charter
   std::string id;
   LocalizedText title, body;
+  bool operator==(const PolicySection&) const = default;
 };
 
 struct Policy {
@@ -68,7 +72,27 @@ struct Policy {
   std::vector<PolicySection> sections;  // its chapters, in order
 
   const Clause* FindClause(std::string_view id) const;
+  bool operator==(const Policy&) const = default;
 };
+
+// A category switch as a file writes it under `categories` ("religion: off" or
+// "politics: {enabled: true, verdict: block}"); unset parts leave the clauses as they are.
+struct CategorySetting {
+  std::optional<bool> enabled;
+  std::optional<Severity> verdict;
+  bool operator==(const CategorySetting&) const = default;
+};
+
+// Everything the policy reader learns from a file, for editors that rewrite it (the policy
+// form): the loaded policy, and what the file itself says before the category switches are
+// folded into the clauses. There is one reader of the format; this is its full result.
+struct PolicyFileContents {
+  Policy policy;                                      // what LoadPolicy gives
+  std::vector<Clause> clauses_before_categories;      // built-in first, then custom in file order
+  std::map<std::string, CategorySetting> categories;  // the valid category keys the file sets
+  std::vector<Status> problems;                       // what LintPolicy gives
+};
+PolicyFileContents ReadPolicyContents(std::string_view yaml_text);
 
 // Every problem found in a policy file (empty when the file is valid). Problems carry line
 // and column. Reading stops only at a YAML syntax error.

@@ -15,32 +15,6 @@ namespace {
 constexpr size_t kMaxItemBytes = 300;
 constexpr size_t kMaxTextBytes = 4000;
 
-bool ReadBool(const YAML::Node& node, bool* out) {
-  if (!node.IsScalar()) return false;
-  const std::string& v = node.Scalar();
-  if (v == "true" || v == "yes" || v == "on") {
-    *out = true;
-    return true;
-  }
-  if (v == "false" || v == "no" || v == "off") {
-    *out = false;
-    return true;
-  }
-  return false;
-}
-
-void ReadLocalizedLoose(const YAML::Node& node, LocalizedText* out) {
-  if (!node) return;
-  if (node.IsScalar()) {
-    out->by_language["en"] = node.Scalar();
-    return;
-  }
-  if (!node.IsMap()) return;
-  for (const auto& kv : node) {
-    if (kv.second.IsScalar()) out->by_language[kv.first.Scalar()] = kv.second.Scalar();
-  }
-}
-
 bool IsBuiltIn(std::string_view id) {
   return DefaultPolicy().FindClause(id) != nullptr;
 }
@@ -205,11 +179,35 @@ void ApplyBuiltInSetting(const ClauseSetting& c, YAML::Node* entry) {
     entry->remove("enabled");
 }
 
-// The new `clauses` sequence: the file's entries updated in place (in their order), custom
-// clauses missing from the form removed, and new ones appended.
-YAML::Node ClausesNode(const YAML::Node& old, const std::vector<ClauseSetting>& clauses) {
+bool SameTexts(const LocalizedText& a, const LocalizedText& b);
+
+// Whether two settings of one clause mean the same (what the form shows of it).
+bool SameSetting(const ClauseSetting& a, const ClauseSetting& b) {
+  if (a.id != b.id || a.verdict != b.verdict || a.enabled != b.enabled) return false;
+  if (IsBuiltIn(a.id)) return true;
+  return a.category == b.category && a.terms == b.terms && SameTexts(a.title, b.title) &&
+         SameTexts(a.message, b.message) && SameTexts(a.advice, b.advice);
+}
+
+bool SameClauses(const std::vector<ClauseSetting>& a, const std::vector<ClauseSetting>& b) {
+  if (a.size() != b.size()) return false;
   std::map<std::string, const ClauseSetting*> by_id;
+  for (const auto& c : b) by_id[c.id] = &c;
+  for (const auto& c : a) {
+    const auto it = by_id.find(c.id);
+    if (it == by_id.end() || !SameSetting(c, *it->second)) return false;
+  }
+  return true;
+}
+
+// The new `clauses` sequence: the file's entries updated in place (in their order), entries
+// whose setting did not change kept as they are, custom clauses missing from the form
+// removed, and new ones appended.
+YAML::Node ClausesNode(const YAML::Node& old, const std::vector<ClauseSetting>& old_settings,
+                       const std::vector<ClauseSetting>& clauses) {
+  std::map<std::string, const ClauseSetting*> by_id, old_by_id;
   for (const auto& c : clauses) by_id[c.id] = &c;
+  for (const auto& c : old_settings) old_by_id[c.id] = &c;
   std::set<std::string> written;
   YAML::Node out(YAML::NodeType::Sequence);
   if (old && old.IsSequence()) {
@@ -224,6 +222,11 @@ YAML::Node ClausesNode(const YAML::Node& old, const std::vector<ClauseSetting>& 
       if (found == by_id.end()) {
         if (IsBuiltIn(id)) out.push_back(YAML::Clone(item));
         continue;  // a custom clause the form removed
+      }
+      if (const auto was = old_by_id.find(id);
+          was != old_by_id.end() && SameSetting(*was->second, *found->second)) {
+        out.push_back(YAML::Clone(item));  // unchanged: kept as the file wrote it
+        continue;
       }
       if (!IsBuiltIn(id)) {
         out.push_back(CustomClauseNode(*found->second));
@@ -279,24 +282,6 @@ bool IsCommentOrBlank(const std::string& line) {
 }
 
 using KeyChanges = std::vector<std::pair<std::string, YAML::Node>>;
-
-void SetBlockStyle(YAML::Node node) {
-  if (node.IsMap()) {
-    node.SetStyle(YAML::EmitterStyle::Block);
-    for (auto kv : node) SetBlockStyle(kv.second);
-  } else if (node.IsSequence()) {
-    node.SetStyle(YAML::EmitterStyle::Block);
-    for (auto item : node) SetBlockStyle(item);
-  }
-}
-
-// The YAML of a node with every collection in block style: equal for the same content,
-// whichever style the file used ("[a]" and "- a").
-std::string StyleFreeDump(const YAML::Node& node) {
-  YAML::Node copy = YAML::Clone(node);
-  SetBlockStyle(copy);
-  return YAML::Dump(copy);
-}
 
 // The file written anew: its keys in their order with the changed ones replaced, new ones
 // last.
@@ -399,19 +384,7 @@ bool ReadsBackAs(const std::string& text, const PolicyForm& form) {
     const auto want = form.lists.find(key);
     if (want != form.lists.end() && back.lists[key] != want->second) return false;
   }
-  std::map<std::string, const ClauseSetting*> wanted;
-  for (const auto& c : form.clauses) wanted[c.id] = &c;
-  for (const auto& c : back.clauses) {
-    const auto it = wanted.find(c.id);
-    if (it == wanted.end()) return false;
-    const ClauseSetting& w = *it->second;
-    if (c.verdict != w.verdict || c.enabled != w.enabled) return false;
-    if (!c.built_in &&
-        (c.category != w.category || c.terms != w.terms || !SameTexts(c.title, w.title) ||
-         !SameTexts(c.message, w.message) || !SameTexts(c.advice, w.advice)))
-      return false;
-  }
-  return true;
+  return SameClauses(back.clauses, form.clauses);
 }
 
 }  // namespace
@@ -429,111 +402,42 @@ const std::vector<std::string>& PolicyFormListKeys() {
 
 namespace {
 
-// The form of a parsed policy file (ReadPolicyForm without the parsing).
-Status ReadFormOf(const YAML::Node& root, PolicyForm* out) {
+// The form of what the policy reader read from a file.
+Status FormOf(const PolicyFileContents& contents, PolicyForm* out) {
   *out = PolicyForm();
-  if (root && !root.IsNull() && !root.IsMap())
-    return yaml::ErrorAt(root, "a policy file must be a mapping of keys to values");
-  for (const auto& key : PolicyFormListKeys()) out->lists[key] = {};
-  const YAML::Node empty;
-  const YAML::Node& doc = root && root.IsMap() ? root : empty;
-
-  if (const YAML::Node org = doc["organization"]) {
-    if (org.IsScalar()) {
-      out->organization = org.Scalar();
-    } else if (org.IsMap()) {
-      if (org["name"] && org["name"].IsScalar()) out->organization = org["name"].Scalar();
-      if (org["aliases"]) {
-        if (Status s = yaml::ReadStringList(org["aliases"], "organization.aliases", &out->aliases);
-            !s.ok())
-          return s;
-      }
-      if (org["brands"]) {
-        if (Status s = yaml::ReadStringList(org["brands"], "organization.brands", &out->brands);
-            !s.ok())
-          return s;
-      }
-    } else {
-      return yaml::ErrorAt(org, "organization must be a name or a mapping");
-    }
-  }
-  for (const auto& key : PolicyFormListKeys()) {
-    if (const YAML::Node list = doc[key]) {
-      if (Status s = yaml::ReadStringList(list, key, &out->lists[key]); !s.ok()) return s;
-    }
-  }
-  if (const YAML::Node languages = doc["languages"]) {
-    if (Status s = yaml::ReadStringList(languages, "languages", &out->languages); !s.ok()) return s;
-  }
-  if (const YAML::Node categories = doc["categories"]) {
-    if (!categories.IsMap() && !categories.IsNull())
-      return yaml::ErrorAt(categories, "categories must map category names to settings");
-    if (categories.IsMap()) {
-      for (const auto& kv : categories) {
-        CategorySetting setting;
-        bool flag = true;
-        if (kv.second.IsScalar() && ReadBool(kv.second, &flag)) {
-          setting.enabled = flag;
-        } else if (kv.second.IsMap()) {
-          if (kv.second["enabled"] && ReadBool(kv.second["enabled"], &flag)) setting.enabled = flag;
-          Severity verdict;
-          if (kv.second["verdict"] && kv.second["verdict"].IsScalar() &&
-              ParseSeverity(kv.second["verdict"].Scalar(), &verdict))
-            setting.verdict = verdict;
-        }
-        out->categories[kv.first.Scalar()] = setting;
-      }
-    }
-  }
-
-  for (const auto& base : DefaultPolicy().clauses) {
+  if (!contents.problems.empty()) return contents.problems.front();
+  const Policy& p = contents.policy;
+  out->organization = p.organization;
+  out->aliases = p.aliases;
+  out->brands = p.brands;
+  out->lists = {{"competitors", p.competitors},
+                {"clients", p.clients},
+                {"confidential_terms", p.confidential_terms},
+                {"approved_disclosures", p.approved_disclosures},
+                {"official_accounts", p.official_accounts},
+                {"internal_domains", p.internal_domains},
+                {"allow", p.allow}};
+  out->languages = p.languages;
+  out->categories = contents.categories;
+  for (const Clause& clause : contents.clauses_before_categories) {
     ClauseSetting c;
-    c.id = base.id;
-    c.category = base.category;
-    c.built_in = true;
-    c.verdict = c.default_verdict = base.verdict;
-    c.enabled = c.default_enabled = base.enabled;
-    c.title = base.title;
-    c.message = base.message;
-    c.advice = base.advice;
-    out->clauses.push_back(std::move(c));
-  }
-  const YAML::Node clauses = doc["clauses"];
-  if (clauses && !clauses.IsNull() && !clauses.IsSequence())
-    return yaml::ErrorAt(clauses, "clauses must be a list");
-  if (clauses && clauses.IsSequence()) {
-    std::set<std::string> seen;
-    for (const auto& item : clauses) {
-      if (!item.IsMap() || !item["id"] || !item["id"].IsScalar()) continue;
-      const std::string id = item["id"].Scalar();
-      if (!seen.insert(id).second) continue;
-      ClauseSetting* c = nullptr;
-      for (auto& existing : out->clauses)
-        if (existing.id == id) c = &existing;
-      if (c == nullptr) {
-        out->clauses.emplace_back();
-        c = &out->clauses.back();
-        c->id = id;
-        if (item["category"] && item["category"].IsScalar())
-          c->category = item["category"].Scalar();
-        if (item["terms"]) {
-          if (Status s = yaml::ReadStringList(item["terms"], "terms", &c->terms); !s.ok()) return s;
-        }
-        ReadLocalizedLoose(item["title"], &c->title);
-        ReadLocalizedLoose(item["message"], &c->message);
-        ReadLocalizedLoose(item["advice"], &c->advice);
-      }
-      Severity verdict;
-      if (item["verdict"] && item["verdict"].IsScalar() &&
-          ParseSeverity(item["verdict"].Scalar(), &verdict))
-        c->verdict = verdict;
-      bool enabled = true;
-      if (item["enabled"] && ReadBool(item["enabled"], &enabled)) c->enabled = enabled;
-      if (!c->built_in) {
-        c->default_verdict = c->verdict;
-        c->default_enabled = c->enabled;
-      }
+    c.id = clause.id;
+    c.category = clause.category;
+    c.verdict = clause.verdict;
+    c.enabled = clause.enabled;
+    c.title = clause.title;
+    c.message = clause.message;
+    c.advice = clause.advice;
+    if (const Clause* base = DefaultPolicy().FindClause(clause.id)) {
+      c.built_in = true;
+      c.default_verdict = base->verdict;
+      c.default_enabled = base->enabled;
+    } else {
+      c.default_verdict = c.verdict;
+      c.default_enabled = c.enabled;
+      c.terms = clause.terms;
     }
+    out->clauses.push_back(std::move(c));
   }
   return Status::Ok();
 }
@@ -541,17 +445,15 @@ Status ReadFormOf(const YAML::Node& root, PolicyForm* out) {
 }  // namespace
 
 Status ReadPolicyForm(std::string_view yaml_text, PolicyForm* out) {
-  YAML::Node root;
-  if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
-  return ReadFormOf(root, out);
+  return FormOf(ReadPolicyContents(yaml_text), out);
 }
 
 Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::string* out) {
   if (Status s = ValidateForm(form); !s.ok()) return s;
+  PolicyForm old;
+  if (Status s = ReadPolicyForm(yaml_text, &old); !s.ok()) return s;
   YAML::Node root;
   if (Status s = yaml::ParseYaml(yaml_text, &root); !s.ok()) return s;
-  PolicyForm old;
-  if (Status s = ReadFormOf(root, &old); !s.ok()) return s;
 
   // The new value of every top-level key that changed, in canonical order.
   KeyChanges changes;
@@ -567,12 +469,10 @@ Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::
     changes.emplace_back("languages", ListNode(form.languages, true));
   if (form.categories != old.categories)
     changes.emplace_back("categories", CategoriesNode(form.categories));
-  const YAML::Node old_clauses = root && root.IsMap() ? root["clauses"] : YAML::Node();
-  const YAML::Node new_clauses = ClausesNode(old_clauses, form.clauses);
-  const bool had_none =
-      !old_clauses || old_clauses.IsNull() || (old_clauses.IsSequence() && old_clauses.size() == 0);
-  if (had_none ? new_clauses.size() > 0 : StyleFreeDump(old_clauses) != StyleFreeDump(new_clauses))
-    changes.emplace_back("clauses", new_clauses);
+  if (!SameClauses(form.clauses, old.clauses)) {
+    const YAML::Node old_clauses = root && root.IsMap() ? root["clauses"] : YAML::Node();
+    changes.emplace_back("clauses", ClausesNode(old_clauses, old.clauses, form.clauses));
+  }
 
   if (changes.empty()) {
     *out = std::string(yaml_text);

@@ -3,16 +3,22 @@
 // and every clause's verdict and on/off state, plus custom clauses with their terms and texts.
 //
 // Contract:
-// - ReadPolicyForm reads a policy file (YAML text) into a form. Built-in clauses are always
-//   all present, with the file's verdict/enabled overrides applied (category switches are
-//   reported separately, not folded in). It fails, with line and column, only when the YAML
-//   cannot be parsed or a field the form shows has the wrong shape; other problems are left
-//   to LintPolicy.
+// - ReadPolicyForm reads a policy file (YAML text) into a form. The form is built from the
+//   policy loader's own reading (ReadPolicyContents in policy.h), so the form and LoadPolicy
+//   can never disagree about what a file says (`religion: Off` is off in both). Built-in
+//   clauses are always all present, with the file's verdict/enabled overrides applied
+//   (category switches are reported separately, not folded in). It fails, with the line and
+//   column of the first problem, when the file is not a valid policy (what LintPolicy
+//   reports): a file the loader does not fully understand is edited as text, so the form can
+//   never drop what it failed to read.
 // - WritePolicyForm returns the file with the form's values. Only top-level keys whose value
 //   changed are rewritten; every other line, comments included, stays byte for byte. A
 //   rewritten key loses comments inside its own block (those above it stay). Keys the file did
 //   not have are appended at the end. It validates the form first and fails with a message
-//   that names the field (line and column 0).
+//   that names the field (line and column 0). The result is checked by loading it: it must
+//   load without problems and read back as the form, else the whole file is written anew, and
+//   if that does not read back either, the save is refused. So LoadPolicy(result) equals
+//   LoadPolicy(yaml_text) apart from what the form changed.
 // - PolicyRevision is a stable fingerprint of a file's text, used to refuse saving a form over
 //   a file that changed since the form was read.
 //
@@ -41,12 +47,6 @@ struct ClauseSetting {
   bool default_enabled = true;
   std::vector<std::string> terms;  // custom clauses only
   LocalizedText title, message, advice;
-};
-
-struct CategorySetting {
-  std::optional<bool> enabled;
-  std::optional<Severity> verdict;
-  bool operator==(const CategorySetting&) const = default;
 };
 
 struct PolicyForm {

@@ -21,7 +21,8 @@ TEST(DefaultPolicy, HasEveryCategoryWithTextsInFourLanguages) {
     categories.insert(c.category);
     EXPECT_TRUE(IsFindingCategory(c.category)) << c.id;
     EXPECT_FALSE(c.source.empty()) << c.id;
-    for (const char* lang : {"en", "lv", "pl", "he"}) {
+    for (const auto& pack : BuiltinLanguagePacks()) {  // every language pack there is
+      const std::string& lang = pack.code;
       EXPECT_TRUE(c.message.by_language.count(lang)) << c.id << " message " << lang;
       EXPECT_TRUE(c.advice.by_language.count(lang)) << c.id << " advice " << lang;
       EXPECT_TRUE(c.title.by_language.count(lang)) << c.id << " title " << lang;
@@ -140,8 +141,10 @@ TEST(LintPolicy, EmptyAndNonMappingFiles) {
 }
 
 TEST(LintPolicy, StarterTemplatesAreValid) {
-  for (const char* code : {"en", "lv", "pl", "he"}) {
-    const auto tmpl = FindEmbeddedFile(std::string("templates/policy.") + code + ".yaml");
+  ASSERT_GE(BuiltinLanguagePacks().size(), 4u);
+  for (const auto& pack : BuiltinLanguagePacks()) {  // a starter template for every pack
+    const std::string& code = pack.code;
+    const auto tmpl = FindEmbeddedFile("templates/policy." + code + ".yaml");
     ASSERT_TRUE(tmpl.has_value()) << code;
     const auto problems = LintPolicy(*tmpl);
     EXPECT_TRUE(problems.empty()) << code << ": "

@@ -345,3 +345,64 @@ TEST_F(ScannerTest, ManyThreadsShareOneScanner) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+// Tests that fail when a feature is switched off (issue 8, section 5): each first shows that
+// the text has a finding without the feature, then that the feature removes it.
+
+std::shared_ptr<const Scanner> CompileText(const std::string& yaml) {
+  Policy policy;
+  EXPECT_TRUE(LoadPolicy(yaml, &policy).ok()) << yaml;
+  std::shared_ptr<const Scanner> s;
+  CompileOptions options;
+  options.cache_dir = DefaultCacheDir();
+  EXPECT_TRUE(Scanner::Compile(policy, options, &s).ok());
+  return s;
+}
+
+std::set<std::string> CategoriesOf(const Scanner& scanner, std::string_view text,
+                                   const std::string& lang) {
+  CheckResult r;
+  CheckOptions o;
+  o.language = lang;
+  EXPECT_TRUE(scanner.Check(text, o, &r).ok());
+  std::set<std::string> c;
+  for (const auto& f : r.findings) c.insert(f.category);
+  return c;
+}
+
+TEST(FeatureGuard, ApprovedDisclosureSuppressesAFindingThatIsOtherwiseThere) {
+  const std::string post = "Join us at the Falcon launch event tonight";
+  const std::string base = "organization: Acme\nconfidential_terms: [Falcon]\n";
+  const auto without = CompileText(base);
+  EXPECT_EQ(CategoriesOf(*without, post, "en").count("confidential"), 1u);
+  const auto with = CompileText(base + "approved_disclosures: [Falcon launch event]\n");
+  EXPECT_EQ(CategoriesOf(*with, post, "en").count("confidential"), 0u);
+  // Only the approved phrase is covered: the term elsewhere is still found.
+  EXPECT_EQ(CategoriesOf(*with, "Falcon ships in May", "en").count("confidential"), 1u);
+}
+
+TEST(FeatureGuard, AnIsraeliIdNeedsACue) {
+  const auto scanner = CompileText("organization: Acme\n");
+  // 123456782 has a valid check digit: with a cue it is an identity number ...
+  EXPECT_EQ(CategoriesOf(*scanner, "מספר ת.ז. 123456782", "he").count("personal_data"), 1u);
+  // ... without one it is any nine-digit number (an order, an invoice).
+  EXPECT_EQ(CategoriesOf(*scanner, "הזמנה 123456782 נשלחה היום", "he").count("personal_data"), 0u);
+  EXPECT_EQ(CategoriesOf(*scanner, "Order 123456782 shipped today", "en").count("personal_data"),
+            0u);
+}
+
+TEST(FeatureGuard, APolishWordTypedWithDiacriticsMustHaveThem) {
+  const auto scanner = CompileText("organization: Acme\n");
+  EXPECT_EQ(CategoriesOf(*scanner, "Sprawa jest w sądzie, czekamy", "pl").count("legal"), 1u);
+  // Typed without any diacritics, "w sadzie" may still mean the court ...
+  EXPECT_EQ(CategoriesOf(*scanner, "Sprawa jest w sadzie, czekamy", "pl").count("legal"), 1u);
+  // ... but from someone who types them it is the orchard.
+  EXPECT_EQ(CategoriesOf(*scanner, "Jabłka dojrzewają w sadzie, będzie dżem", "pl").count("legal"),
+            0u);
+}
+
+}  // namespace
+}  // namespace chorus

@@ -148,7 +148,7 @@ TEST_F(AccountsTest, TheRightPasswordWorksAfterTheBackOff) {
   // 5 failures with 2 free: the delay after the latest is 2 * 2^2 = 8 s, 60 s passed.
   EXPECT_TRUE(refused.ok()) << refused.code;
   for (int i = 0; i < 6; ++i) {
-    accounts_->SignIn("admin@example.com", "wrong", "10.0.0.9", &signed_in);
+    EXPECT_FALSE(accounts_->SignIn("admin@example.com", "wrong", "10.0.0.9", &signed_in).ok());
   }
   const Outcome slowed =
       accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.1", &signed_in);
@@ -259,7 +259,7 @@ TEST_F(AccountsTest, SignInsSignOutsAndFailuresAreAuditedWithoutPasswords) {
 
   // Two more wrong passwords lock the account (3 per window); refusals are audited once.
   for (int i = 0; i < 2; ++i)
-    accounts_->SignIn("admin@example.com", "x-guess", "10.0.0.8", &ignored);
+    EXPECT_FALSE(accounts_->SignIn("admin@example.com", "x-guess", "10.0.0.8", &ignored).ok());
   const size_t before = Audit().size();
   EXPECT_EQ(accounts_->SignIn("admin@example.com", "admin-password", "10.0.0.8", &ignored).failure,
             Failure::kThrottled);

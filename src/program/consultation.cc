@@ -1,6 +1,7 @@
 #include "program/consultation.h"
 
 #include "program/audit.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -14,6 +15,11 @@ Outcome ValidateText(std::string_view text) {
                          "the text must have 1 to 8192 bytes of UTF-8");
   }
   return Outcome::Ok();
+}
+
+Outcome AlreadyAnswered() {
+  return Outcome::Fail(Failure::kConflict, "already_answered",
+                       "this question has been answered meanwhile; read that answer first");
 }
 
 }  // namespace
@@ -41,31 +47,30 @@ Outcome Consultation::Answer(const Actor& by, int64_t question_id, std::string_v
                              store::QuestionRecord* out) {
   if (!by.CanReview()) return Outcome::Forbidden();
   if (Outcome o = ValidateText(answer); !o.ok()) return o;
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  return InTransaction(store_, [&](store::Store& tx) {
     std::optional<store::QuestionRecord> q;
-    if (Status f = tx.FindQuestion(question_id, &q); !f.ok()) return f;
-    if (!q) {
-      result = Outcome::NotFound();
-      return Status::Error("rollback");
-    }
+    if (Status f = tx.FindQuestion(question_id, &q); !f.ok()) return Outcome::Internal(f);
+    if (!q) return Outcome::NotFound();
+    if (q->answer) return AlreadyAnswered();
     const int64_t now = NowSeconds();
-    if (Status a = tx.AnswerQuestion(question_id, answer, by.user_id, now); !a.ok()) return a;
+    if (Status a = tx.AnswerQuestion(question_id, answer, by.user_id, now); !a.ok()) {
+      return a.message() == store::kConflict ? AlreadyAnswered() : Outcome::Internal(a);
+    }
     q->answer = std::string(answer);
     q->answered_by = by.user_id;
     q->answered_at = now;
     if (out) *out = *q;
-    return RecordAudit(tx, &by, "question.answer", "question:" + std::to_string(question_id),
-                       nlohmann::json::object());
+    const Status audit =
+        RecordAudit(tx, &by, "question.answer", "question:" + std::to_string(question_id),
+                    {{"answer", answer}, {"question_author", q->author_id}});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
-  return Outcome::Ok();
 }
 
-Outcome Consultation::List(const Actor& by, std::vector<store::QuestionRecord>* out) {
-  const Status s =
-      by.CanReview() ? store_.ListAllQuestions(out) : store_.ListQuestionsByAuthor(by.user_id, out);
+Outcome Consultation::List(const Actor& by, const store::PageRequest& page,
+                           std::vector<store::QuestionRecord>* out) {
+  const Status s = by.CanReview() ? store_.ListAllQuestions(page, out)
+                                  : store_.ListQuestionsByAuthor(by.user_id, page, out);
   return s.ok() ? Outcome::Ok() : Outcome::Internal(s);
 }
 

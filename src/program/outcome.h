@@ -25,7 +25,7 @@ enum class Failure {
   kInternal,         // storage or engine failure: 500
 };
 
-struct Outcome {
+struct [[nodiscard]] Outcome {
   Failure failure = Failure::kNone;
   std::string code;     // e.g. "not_found", "invalid_email"
   std::string message;  // English, for API users

@@ -5,6 +5,7 @@
 
 #include "policy/embedded_data.h"
 #include "program/audit.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -29,11 +30,6 @@ std::string WithoutMatch(std::string text) {
     text.replace(at, 7, "…");
   }
   return text;
-}
-
-Outcome Rollback(Outcome* result, Outcome value) {
-  *result = std::move(value);
-  return *result;
 }
 
 }  // namespace
@@ -127,27 +123,25 @@ Outcome PolicyProgram::CreateDraft(const Actor& by, std::string_view title,
   draft.title = std::string(title);
   draft.created_by = by.user_id;
   draft.created_at = NowSeconds();
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  const Outcome result = InTransaction(store_, [&](store::Store& tx) {
     if (from_version) {
       std::optional<store::PolicyVersionRecord> source;
-      if (Status f = tx.FindPolicyVersion(*from_version, &source); !f.ok()) return f;
-      if (!source) {
-        Rollback(&result, Outcome::NotFound());
-        return Status::Error("rollback");
-      }
+      if (Status f = tx.FindPolicyVersion(*from_version, &source); !f.ok())
+        return Outcome::Internal(f);
+      if (!source) return Outcome::NotFound();
       draft.yaml = source->yaml;
     } else {
       const std::string language =
           template_language.empty() ? "en" : std::string(template_language);
       draft.yaml = StarterYaml(language);
     }
-    if (Status c = tx.CreatePolicyVersion(&draft); !c.ok()) return c;
-    return RecordAudit(tx, &by, "policy.draft", "policy_version:" + std::to_string(draft.id),
-                       {{"title", draft.title}, {"from_version", from_version.value_or(0)}});
+    if (Status c = tx.CreatePolicyVersion(&draft); !c.ok()) return Outcome::Internal(c);
+    const Status audit =
+        RecordAudit(tx, &by, "policy.draft", "policy_version:" + std::to_string(draft.id),
+                    {{"title", draft.title}, {"from_version", from_version.value_or(0)}});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
   });
   if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
   *out = draft;
   return Outcome::Ok();
 }
@@ -164,32 +158,25 @@ Outcome PolicyProgram::UpdateDraft(const Actor& by, int64_t id, std::string_view
                          "the policy text must be UTF-8 and at most 512 KiB");
   }
   *problems = LintPolicy(yaml);
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  return InTransaction(store_, [&](store::Store& tx) {
     std::optional<store::PolicyVersionRecord> version;
-    if (Status f = tx.FindPolicyVersion(id, &version); !f.ok()) return f;
-    if (!version) {
-      Rollback(&result, Outcome::NotFound());
-      return Status::Error("rollback");
-    }
+    if (Status f = tx.FindPolicyVersion(id, &version); !f.ok()) return Outcome::Internal(f);
+    if (!version) return Outcome::NotFound();
     if (version->status != "draft") {
-      Rollback(&result, Outcome::Fail(Failure::kConflict, "version_published",
-                                      "a published version cannot be changed"));
-      return Status::Error("rollback");
+      return Outcome::Fail(Failure::kConflict, "version_published",
+                           "a published version cannot be changed");
     }
     if (!expected_revision.empty() && PolicyRevision(version->yaml) != expected_revision) {
-      Rollback(&result, Outcome::Fail(Failure::kConflict, "draft_changed",
-                                      "someone else saved this draft meanwhile; reload it and "
-                                      "make your change again"));
-      return Status::Error("rollback");
+      return Outcome::Fail(Failure::kConflict, "draft_changed",
+                           "someone else saved this draft meanwhile; reload it and make your "
+                           "change again");
     }
-    if (Status u = tx.UpdatePolicyDraft(id, title, yaml); !u.ok()) return u;
-    return RecordAudit(tx, &by, "policy.edit", "policy_version:" + std::to_string(id),
-                       {{"title", title}, {"bytes", yaml.size()}, {"problems", problems->size()}});
+    if (Status u = tx.UpdatePolicyDraft(id, title, yaml); !u.ok()) return Outcome::Internal(u);
+    const Status audit =
+        RecordAudit(tx, &by, "policy.edit", "policy_version:" + std::to_string(id),
+                    {{"title", title}, {"bytes", yaml.size()}, {"problems", problems->size()}});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
-  return Outcome::Ok();
 }
 
 Outcome PolicyProgram::DraftForm(const Actor& by, int64_t id, PolicyForm* form,

@@ -2,6 +2,7 @@
 
 #include "policy/result_json.h"
 #include "program/audit.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -91,35 +92,45 @@ Outcome ReviewDesk::LoadVisible(store::Store& tx, const Actor& by, int64_t post_
   return Outcome::Ok();
 }
 
+void ReviewDesk::ViewFor(const Actor& by, store::PostRecord* post) {
+  if (post->unsent && post->author_id == by.user_id) {
+    post->text = std::move(post->unsent->text);
+    post->language = std::move(post->unsent->language);
+    post->verdict = std::move(post->unsent->verdict);
+    post->result_json = std::move(post->unsent->result_json);
+    post->policy_version_id = post->unsent->policy_version_id;
+  }
+  post->unsent.reset();
+}
+
 Outcome ReviewDesk::Transition(const Actor& by, int64_t post_id, std::string_view action,
                                std::string_view comment, bool audited,
                                const std::function<Outcome(store::PostRecord&)>& change,
                                store::PostRecord* out) {
-  Outcome result;
   store::PostRecord post;
-  Status s = store_.Transaction([&](store::Store& tx) {
-    result = LoadVisible(tx, by, post_id, &post);
-    if (!result.ok()) return Status::Error("rollback");
+  const Outcome result = InTransaction(store_, [&](store::Store& tx) {
+    if (Outcome o = LoadVisible(tx, by, post_id, &post); !o.ok()) return o;
     const std::string expected = post.status;
-    result = change(post);
-    if (!result.ok()) return Status::Error("rollback");
+    if (Outcome o = change(post); !o.ok()) return o;
     post.updated_at = NowSeconds();
     if (Status u = tx.UpdatePost(post, expected); !u.ok()) {
-      if (u.message() == store::kConflict) {
-        result = Outcome::Fail(Failure::kConflict, "conflict", "the post changed meanwhile");
-      }
-      return u;
+      return u.message() == store::kConflict
+                 ? Outcome::Fail(Failure::kConflict, "conflict", "the post changed meanwhile")
+                 : Outcome::Internal(u);
     }
     store::PostEventRecord event{
         0, post.id, by.user_id, std::string(action), std::string(comment), post.updated_at};
-    if (Status e = tx.AddPostEvent(&event); !e.ok()) return e;
-    if (!audited) return Status::Ok();
-    return RecordAudit(tx, &by, "review." + std::string(action), "post:" + std::to_string(post.id),
-                       {{"comment", comment}});
+    if (Status e = tx.AddPostEvent(&event); !e.ok()) return Outcome::Internal(e);
+    if (!audited) return Outcome::Ok();
+    const Status audit = RecordAudit(tx, &by, "review." + std::string(action),
+                                     "post:" + std::to_string(post.id), {{"comment", comment}});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
   });
   if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
-  if (out) *out = std::move(post);
+  if (out) {
+    ViewFor(by, &post);
+    *out = std::move(post);
+  }
   return Outcome::Ok();
 }
 
@@ -134,6 +145,11 @@ Outcome ReviewDesk::EditDraft(const Actor& by, int64_t post_id, std::string_view
         if (!CanEdit(post)) {
           return Outcome::Fail(Failure::kConflict, "not_editable",
                                "the post is in review or decided and cannot be edited");
+        }
+        if (post.submitted_at) {  // sent before: the edit stays the author's until sent again
+          post.unsent = store::PostRecord::Unsent{checked.text, checked.language, checked.verdict,
+                                                  checked.result_json, checked.policy_version_id};
+          return Outcome::Ok();
         }
         post.text = checked.text;
         post.language = checked.language;
@@ -155,6 +171,14 @@ Outcome ReviewDesk::Submit(const Actor& by, int64_t post_id, std::string_view no
         if (!CanEdit(post)) {
           return Outcome::Fail(Failure::kConflict, "not_submittable",
                                "the post is already in review or decided");
+        }
+        if (post.unsent) {
+          post.text = std::move(post.unsent->text);
+          post.language = std::move(post.unsent->language);
+          post.verdict = std::move(post.unsent->verdict);
+          post.result_json = std::move(post.unsent->result_json);
+          post.policy_version_id = post.unsent->policy_version_id;
+          post.unsent.reset();
         }
         post.status = "in_review";
         post.author_note = std::string(note);
@@ -197,20 +221,27 @@ Outcome ReviewDesk::Decide(const Actor& by, int64_t post_id, ReviewDecision deci
 Outcome ReviewDesk::Get(const Actor& by, int64_t post_id, store::PostRecord* out,
                         std::vector<store::PostEventRecord>* events) {
   if (Outcome o = LoadVisible(store_, by, post_id, out); !o.ok()) return o;
+  ViewFor(by, out);
   if (events) {
     if (Status s = store_.ListPostEvents(post_id, events); !s.ok()) return Outcome::Internal(s);
   }
   return Outcome::Ok();
 }
 
-Outcome ReviewDesk::ListMine(const Actor& by, std::vector<store::PostRecord>* out) {
-  if (Status s = store_.ListPostsByAuthor(by.user_id, out); !s.ok()) return Outcome::Internal(s);
+Outcome ReviewDesk::ListMine(const Actor& by, const store::PageRequest& page,
+                             std::vector<store::PostRecord>* out) {
+  if (Status s = store_.ListPostsByAuthor(by.user_id, page, out); !s.ok())
+    return Outcome::Internal(s);
+  for (auto& post : *out) ViewFor(by, &post);
   return Outcome::Ok();
 }
 
-Outcome ReviewDesk::Queue(const Actor& by, std::vector<store::PostRecord>* out) {
+Outcome ReviewDesk::Queue(const Actor& by, const store::PageRequest& page,
+                          std::vector<store::PostRecord>* out) {
   if (!by.CanReview()) return Outcome::Forbidden();
-  if (Status s = store_.ListPostsByStatus("in_review", out); !s.ok()) return Outcome::Internal(s);
+  if (Status s = store_.ListPostsByStatus("in_review", page, out); !s.ok())
+    return Outcome::Internal(s);
+  for (auto& post : *out) ViewFor(by, &post);
   return Outcome::Ok();
 }
 

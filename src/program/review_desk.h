@@ -5,7 +5,9 @@
 //
 // Authorisation (checked here, for every object):
 // - a draft that was never submitted is visible only to its author;
-// - once submitted, the post is visible to its author and to reviewers and admins;
+// - once submitted, the post is visible to its author and to reviewers and admins; but what
+//   the author edits after "changes requested" stays private to the author until it is sent
+//   again: everyone else keeps seeing the text last sent for review (PostRecord::unsent);
 // - only the author edits or submits; only reviewers/admins decide, never on their own post.
 // Objects a caller may not see are reported as not found, so ids reveal nothing.
 //
@@ -50,13 +52,21 @@ class ReviewDesk {
 
   Outcome Get(const Actor& by, int64_t post_id, store::PostRecord* out,
               std::vector<store::PostEventRecord>* events);
-  Outcome ListMine(const Actor& by, std::vector<store::PostRecord>* out);
-  Outcome Queue(const Actor& by, std::vector<store::PostRecord>* out);
+  // One page of the caller's posts, newest first (the store fetches one extra row: see
+  // store::PageRequest).
+  Outcome ListMine(const Actor& by, const store::PageRequest& page,
+                   std::vector<store::PostRecord>* out);
+  // One page of the review queue, longest waiting first (plus the extra row).
+  Outcome Queue(const Actor& by, const store::PageRequest& page,
+                std::vector<store::PostRecord>* out);
 
  private:
   Outcome RunCheck(std::string_view text, std::string_view language, std::string_view photo,
                    store::PostRecord* post);
-  // Loads the post inside `tx` and checks the caller may see it.
+  // The post as `by` may see it: the author with their unsent edit in place of the text sent
+  // for review, everyone else with the sent text alone.
+  static void ViewFor(const Actor& by, store::PostRecord* post);
+  // Loads the post (as stored) inside `tx` and checks the caller may see it.
   Outcome LoadVisible(store::Store& tx, const Actor& by, int64_t post_id, store::PostRecord* out);
   // Applies `change` to a visible post, records the event `action` (and an audit entry when
   // `audited`), all in one transaction.

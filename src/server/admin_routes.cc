@@ -16,7 +16,9 @@ void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id) 
   if (Status s = services.store.FindUserById(user_id, &user); !s.ok() || !user) {
     return call.Fail(program::Outcome::Internal(s));
   }
-  services.store.ListTeams(&teams);
+  if (Status t = services.store.ListTeams(&teams); !t.ok()) {
+    return call.Fail(program::Outcome::Internal(t));
+  }
   call.Json(status, {{"user", UserJson(*user, teams)}});
 }
 

@@ -1,6 +1,8 @@
 // /api/v1/openapi.json: the OpenAPI 3.0 description of the JSON API, generated from a table
 // of the routes (keep it in step with the *_routes.cc files; api tests check that every
 // route they call is listed).
+#include <limits>
+
 #include "server/routes.h"
 
 namespace chorus::server {
@@ -241,6 +243,27 @@ nlohmann::json Build() {
     if (std::string(op.path).find("{id}") != std::string::npos) {
       o["parameters"] = {
           {{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}};
+    }
+    const std::string path = op.path, method = op.method;
+    const auto query = [&o](const char* name, const char* description, int64_t max) {
+      if (!o.contains("parameters")) o["parameters"] = nlohmann::json::array();
+      o["parameters"].push_back(
+          {{"name", name},
+           {"in", "query"},
+           {"required", false},
+           {"description", description},
+           {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", max}}}});
+    };
+    if (method == "get" &&
+        (path == "/api/v1/posts" || path == "/api/v1/reviews" || path == "/api/v1/questions")) {
+      // Paged lists: the answer's "page" is {"number", "limit", "more"}.
+      query("page", "the page to read, from 1 (default 1)", 1'000'000);
+      query("limit", "items per page (default 20, at most 50)", 50);
+    }
+    if (method == "get" && path == "/api/v1/audit") {
+      query("before", "the next page: entries with an id below this (next_before of the last page)",
+            std::numeric_limits<int32_t>::max());
+      query("limit", "entries per page (default 100)", 1000);
     }
     if (!op.body_fields.empty()) {
       o["requestBody"] = {

@@ -2,6 +2,7 @@
 #include "policy/result_json.h"
 #include "server/draft_request.h"
 #include "server/json_views.h"
+#include "server/page_params.h"
 #include "server/routes.h"
 
 namespace chorus::server {
@@ -38,20 +39,20 @@ nlohmann::json PostListJson(const ApiCall& call, Services& services,
   return list;
 }
 
-void AnswerPosts(ApiCall& call, Services& services, const std::vector<store::PostRecord>& posts) {
-  call.Json(200, {{"posts", PostListJson(call, services, posts)}});
-}
-
 }  // namespace
 
 void AddPostRoutes(RouteTable& routes, Services& services) {
   routes.Get("/api/v1/posts", Access::kSignedIn, [&services](ApiCall& call) {
+    store::PageRequest page;
+    if (!ReadPageParams(call, &page)) return;
     std::vector<store::PostRecord> posts;
-    const program::Outcome o = services.reviews.ListMine(call.Who(), &posts);
+    const program::Outcome o = services.reviews.ListMine(call.Who(), page, &posts);
     if (!o.ok()) return call.Fail(o);
+    const nlohmann::json page_json = TrimPage(page, &posts);
     // The author is told how long their drafts are kept (0: for ever).
     const program::RetentionRules& keep = services.reviews.retention();
     call.Json(200, {{"posts", PostListJson(call, services, posts)},
+                    {"page", page_json},
                     {"retention",
                      {{"draft_days", keep.draft_days}, {"decided_days", keep.decided_days}}}});
   });
@@ -119,10 +120,13 @@ void AddPostRoutes(RouteTable& routes, Services& services) {
               });
 
   routes.Get("/api/v1/reviews", Access::kSignedIn, [&services](ApiCall& call) {
+    store::PageRequest page;
+    if (!ReadPageParams(call, &page)) return;
     std::vector<store::PostRecord> posts;
-    const program::Outcome o = services.reviews.Queue(call.Who(), &posts);
+    const program::Outcome o = services.reviews.Queue(call.Who(), page, &posts);
     if (!o.ok()) return call.Fail(o);
-    AnswerPosts(call, services, posts);
+    const nlohmann::json page_json = TrimPage(page, &posts);
+    call.Json(200, {{"posts", PostListJson(call, services, posts)}, {"page", page_json}});
   });
 }
 

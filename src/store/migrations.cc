@@ -160,6 +160,13 @@ UPDATE users SET email_key = email_key || '#' || id WHERE EXISTS
   (SELECT 1 FROM users AS u WHERE u.email_key = users.email_key AND u.id < users.id);
 CREATE UNIQUE INDEX users_email_key ON users(email_key);
 )sql"},
+      {5, "posts: the author's unsent edit kept apart from the text sent for review", R"sql(
+ALTER TABLE posts ADD COLUMN unsent_text TEXT;
+ALTER TABLE posts ADD COLUMN unsent_language TEXT;
+ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
+ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
+ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
+)sql"},
   };
   return migrations;
 }
@@ -202,7 +209,8 @@ Status Migrate(SqliteDatabase& db, const std::vector<Migration>& migrations, int
       }
     }
     if (!s.ok()) {
-      db.Exec("ROLLBACK");
+      if (Status r = db.Exec("ROLLBACK"); !r.ok())
+        s = Status::Error(s.message() + "; the rollback failed too: " + r.message());
       return Status::Error("migration " + std::to_string(m.version) + " failed: " + s.message());
     }
     if (Status c = db.Exec("COMMIT"); !c.ok()) return c;

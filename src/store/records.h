@@ -88,6 +88,13 @@ struct PostRecord {
   int64_t updated_at = 0;
   std::optional<int64_t> submitted_at;
   std::optional<int64_t> decided_at;
+  // The author's edit made after "changes requested" and not sent yet: private to the author
+  // (text, language, verdict and result_json above stay what reviewers were sent).
+  struct Unsent {
+    std::string text, language, verdict, result_json;
+    std::optional<int64_t> policy_version_id;
+  };
+  std::optional<Unsent> unsent;
 };
 
 struct PostEventRecord {

@@ -37,6 +37,14 @@ void SqliteStatement::Bind(int index, std::string_view value) {
   sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+void SqliteStatement::Bind(int index, const std::optional<std::string>& value) {
+  if (value) {
+    Bind(index, std::string_view(*value));
+  } else {
+    BindNull(index);
+  }
+}
+
 void SqliteStatement::Bind(int index, const std::optional<int64_t>& value) {
   if (value) {
     Bind(index, *value);

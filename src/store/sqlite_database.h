@@ -39,7 +39,9 @@ class SqliteStatement {
   void Bind(int index, int64_t value);
   void Bind(int index, std::string_view value);
   void Bind(int index, const char* value) { Bind(index, std::string_view(value)); }
+  void Bind(int index, const std::string& value) { Bind(index, std::string_view(value)); }
   void Bind(int index, const std::optional<int64_t>& value);
+  void Bind(int index, const std::optional<std::string>& value);
   void BindNull(int index);
 
   // Advances to the next row: true while a row is available. On an error returns false and

@@ -15,7 +15,8 @@ constexpr std::string_view kPolicyColumns =
     "id, number, title, yaml, status, created_by, created_at, published_by, published_at";
 constexpr std::string_view kPostColumns =
     "id, author_id, text, language, verdict, result_json, status, policy_version_id, "
-    "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at";
+    "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at, "
+    "unsent_text, unsent_language, unsent_verdict, unsent_result_json, unsent_policy_version_id";
 constexpr std::string_view kQuestionColumns =
     "id, author_id, text, created_at, answer, answered_by, answered_at";
 
@@ -64,6 +65,10 @@ PostRecord ReadPost(const SqliteStatement& st) {
   p.updated_at = st.ColumnInt(12);
   p.submitted_at = st.ColumnOptionalInt(13);
   p.decided_at = st.ColumnOptionalInt(14);
+  if (!st.ColumnIsNull(15)) {
+    p.unsent = PostRecord::Unsent{st.ColumnText(15), st.ColumnText(16), st.ColumnText(17),
+                                  st.ColumnText(18), st.ColumnOptionalInt(19)};
+  }
   return p;
 }
 
@@ -125,22 +130,23 @@ Status SqliteStore::Write(const std::function<Status()>& body) {
   ++depth_;
   Status result = body();
   --depth_;
+  // `first` with a failure of the clean-up step `next` added to its message (the first error
+  // is the one to report, the second must not go unnoticed).
+  const auto also = [](Status first, const Status& next) {
+    if (next.ok()) return first;
+    if (first.ok()) return next;
+    return Status::Error(first.message() + "; then: " + next.message());
+  };
   if (depth_ == 0) {
     if (result.ok()) {
-      if (Status s = db_.Exec("COMMIT"); !s.ok()) {
-        db_.Exec("ROLLBACK");
-        return s;
-      }
-    } else {
-      db_.Exec("ROLLBACK");
+      if (Status s = db_.Exec("COMMIT"); !s.ok()) return also(s, db_.Exec("ROLLBACK"));
+      return result;
     }
-  } else if (result.ok()) {
-    db_.Exec("RELEASE " + savepoint);
-  } else {
-    db_.Exec("ROLLBACK TO " + savepoint);
-    db_.Exec("RELEASE " + savepoint);
+    return also(result, db_.Exec("ROLLBACK"));
   }
-  return result;
+  if (result.ok()) return db_.Exec("RELEASE " + savepoint);
+  result = also(result, db_.Exec("ROLLBACK TO " + savepoint));
+  return also(result, db_.Exec("RELEASE " + savepoint));
 }
 
 template <typename Record, typename Reader, typename... Params>
@@ -528,15 +534,25 @@ Status SqliteStore::CreatePost(PostRecord* post) {
 }
 
 Status SqliteStore::UpdatePost(const PostRecord& post, std::string_view expected_status) {
+  const auto unsent = [&post](std::string PostRecord::Unsent::*field) {
+    return post.unsent ? std::optional<std::string>((*post.unsent).*field)
+                       : std::optional<std::string>();
+  };
   return Write([&] {
     SqliteStatement st;
     if (Status s = db_.Query(
             "UPDATE posts SET text = ?, language = ?, verdict = ?, result_json = ?, status = ?,"
             " policy_version_id = ?, author_note = ?, reviewer_id = ?, review_comment = ?,"
-            " updated_at = ?, submitted_at = ?, decided_at = ? WHERE id = ? AND status = ?",
+            " updated_at = ?, submitted_at = ?, decided_at = ?, unsent_text = ?,"
+            " unsent_language = ?, unsent_verdict = ?, unsent_result_json = ?,"
+            " unsent_policy_version_id = ? WHERE id = ? AND status = ?",
             &st, post.text, post.language, post.verdict, post.result_json, post.status,
             post.policy_version_id, post.author_note, post.reviewer_id, post.review_comment,
-            post.updated_at, post.submitted_at, post.decided_at, post.id, expected_status);
+            post.updated_at, post.submitted_at, post.decided_at, unsent(&PostRecord::Unsent::text),
+            unsent(&PostRecord::Unsent::language), unsent(&PostRecord::Unsent::verdict),
+            unsent(&PostRecord::Unsent::result_json),
+            post.unsent ? post.unsent->policy_version_id : std::optional<int64_t>(), post.id,
+            expected_status);
         !s.ok())
       return s;
     if (Status s = st.Run(); !s.ok()) return s;
@@ -548,17 +564,19 @@ Status SqliteStore::FindPost(int64_t id, std::optional<PostRecord>* out) {
   return SelectOne(Sql("SELECT", kPostColumns, "FROM posts WHERE id = ?"), ReadPost, out, id);
 }
 
-Status SqliteStore::ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) {
-  return SelectAll(
-      Sql("SELECT", kPostColumns, "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-      ReadPost, out, author_id);
+Status SqliteStore::ListPostsByAuthor(int64_t author_id, const PageRequest& page,
+                                      std::vector<PostRecord>* out) {
+  return SelectAll(Sql("SELECT", kPostColumns,
+                       "FROM posts WHERE author_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                   ReadPost, out, author_id, page.limit + 1, page.offset);
 }
 
-Status SqliteStore::ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) {
+Status SqliteStore::ListPostsByStatus(std::string_view status, const PageRequest& page,
+                                      std::vector<PostRecord>* out) {
   return SelectAll(Sql("SELECT", kPostColumns,
                        "FROM posts WHERE status = ?"
-                       " ORDER BY submitted_at, id LIMIT 500"),
-                   ReadPost, out, status);
+                       " ORDER BY submitted_at, id LIMIT ? OFFSET ?"),
+                   ReadPost, out, status, page.limit + 1, page.offset);
 }
 
 Status SqliteStore::AddPostEvent(PostEventRecord* event) {
@@ -626,13 +644,13 @@ Status SqliteStore::CreateQuestion(QuestionRecord* question) {
 Status SqliteStore::AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) {
   return Write([&] {
     SqliteStatement st;
-    if (Status s = db_.Query(
-            "UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?", &st,
-            answer, by, at, id);
+    if (Status s = db_.Query("UPDATE questions SET answer = ?, answered_by = ?, answered_at = ?"
+                             " WHERE id = ? AND answered_at IS NULL",
+                             &st, answer, by, at, id);
         !s.ok())
       return s;
     if (Status s = st.Run(); !s.ok()) return s;
-    return db_.Changes() == 1 ? Status::Ok() : Status::Error("no such question");
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
   });
 }
 
@@ -641,22 +659,17 @@ Status SqliteStore::FindQuestion(int64_t id, std::optional<QuestionRecord>* out)
                    out, id);
 }
 
-Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) {
+Status SqliteStore::ListQuestionsByAuthor(int64_t author_id, const PageRequest& page,
+                                          std::vector<QuestionRecord>* out) {
   return SelectAll(Sql("SELECT", kQuestionColumns,
-                       "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT 500"),
-                   ReadQuestion, out, author_id);
+                       "FROM questions WHERE author_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                   ReadQuestion, out, author_id, page.limit + 1, page.offset);
 }
 
-Status SqliteStore::ListAllQuestions(std::vector<QuestionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kQuestionColumns,
-                                 "FROM questions ORDER BY answer IS NOT NULL, id LIMIT 500"),
-                             &st);
-      !s.ok()) {
-    return s;
-  }
-  return CollectRows(st, ReadQuestion, out);
+Status SqliteStore::ListAllQuestions(const PageRequest& page, std::vector<QuestionRecord>* out) {
+  return SelectAll(Sql("SELECT", kQuestionColumns,
+                       "FROM questions ORDER BY answer IS NOT NULL, id LIMIT ? OFFSET ?"),
+                   ReadQuestion, out, page.limit + 1, page.offset);
 }
 
 // ---- notifications ----

@@ -68,8 +68,10 @@ class SqliteStore final : public Store {
   Status CreatePost(PostRecord* post) override;
   Status UpdatePost(const PostRecord& post, std::string_view expected_status) override;
   Status FindPost(int64_t id, std::optional<PostRecord>* out) override;
-  Status ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) override;
-  Status ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) override;
+  Status ListPostsByAuthor(int64_t author_id, const PageRequest& page,
+                           std::vector<PostRecord>* out) override;
+  Status ListPostsByStatus(std::string_view status, const PageRequest& page,
+                           std::vector<PostRecord>* out) override;
   Status AddPostEvent(PostEventRecord* event) override;
   Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) override;
   Status DeletePostsChangedBefore(const std::vector<std::string>& statuses, int64_t updated_before,
@@ -78,8 +80,9 @@ class SqliteStore final : public Store {
   Status CreateQuestion(QuestionRecord* question) override;
   Status AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) override;
   Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) override;
-  Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) override;
-  Status ListAllQuestions(std::vector<QuestionRecord>* out) override;
+  Status ListQuestionsByAuthor(int64_t author_id, const PageRequest& page,
+                               std::vector<QuestionRecord>* out) override;
+  Status ListAllQuestions(const PageRequest& page, std::vector<QuestionRecord>* out) override;
 
   Status FindNotificationsSeenAt(int64_t user_id, std::optional<int64_t>* out) override;
   Status MarkNotificationsSeen(int64_t user_id, int64_t at) override;

@@ -82,7 +82,7 @@ TEST_F(SqliteStoreTest, NestedFailureRollsBackOnlyTheInnerPart) {
     if (Status c = tx.CreateUser(&outer); !c.ok()) return c;
     Status inner = tx.Transaction([&](Store& inner_tx) {
       UserRecord u{0, "inner@example.com", "I", "employee", "en", std::nullopt, "", true, 1};
-      inner_tx.CreateUser(&u);
+      EXPECT_TRUE(inner_tx.CreateUser(&u).ok());
       return Status::Error("inner fails");
     });
     EXPECT_FALSE(inner.ok());
@@ -162,9 +162,31 @@ TEST_F(SqliteStoreTest, UpdatePostIsCompareAndSetOnStatus) {
   EXPECT_FALSE(stale.ok());
   EXPECT_EQ(stale.message(), kConflict);
   std::vector<PostRecord> queue;
-  ASSERT_TRUE(store_->ListPostsByStatus("in_review", &queue).ok());
+  ASSERT_TRUE(store_->ListPostsByStatus("in_review", {}, &queue).ok());
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].id, post.id);
+}
+
+TEST_F(SqliteStoreTest, PostListsArePagedWithOneRowMoreThanAsked) {
+  const int64_t author = AddUser("p@example.com");
+  for (int i = 0; i < 120; ++i) {
+    PostRecord post;
+    post.author_id = author;
+    post.text = "post " + std::to_string(i);
+    post.language = "en";
+    post.verdict = "ok";
+    post.result_json = "{}";
+    post.status = "draft";
+    ASSERT_TRUE(store_->CreatePost(&post).ok());
+  }
+  std::vector<PostRecord> page;
+  ASSERT_TRUE(store_->ListPostsByAuthor(author, {.limit = 50, .offset = 0}, &page).ok());
+  ASSERT_EQ(page.size(), 51u);  // the extra row says that more follow
+  EXPECT_EQ(page[0].text, "post 119");
+  ASSERT_TRUE(store_->ListPostsByAuthor(author, {.limit = 50, .offset = 100}, &page).ok());
+  ASSERT_EQ(page.size(), 20u);
+  EXPECT_EQ(page[0].text, "post 19");
+  EXPECT_EQ(page[19].text, "post 0");
 }
 
 TEST_F(SqliteStoreTest, TeamsAreRenamedUniquelyAndDeletedWithoutTheirMembers) {

@@ -22,6 +22,13 @@
 
 namespace chorus::store {
 
+// One page of a list: at most `limit` rows after skipping `offset` rows, in the list's own
+// order. Lists fetch one row more than asked so the caller can tell whether more follow.
+struct PageRequest {
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -94,9 +101,12 @@ class Store {
   // fails with "conflict" and changes nothing.
   virtual Status UpdatePost(const PostRecord& post, std::string_view expected_status) = 0;
   virtual Status FindPost(int64_t id, std::optional<PostRecord>* out) = 0;
-  virtual Status ListPostsByAuthor(int64_t author_id, std::vector<PostRecord>* out) = 0;
+  // Newest first; one page (see PageRequest).
+  virtual Status ListPostsByAuthor(int64_t author_id, const PageRequest& page,
+                                   std::vector<PostRecord>* out) = 0;
   // Posts with `status`, longest waiting first.
-  virtual Status ListPostsByStatus(std::string_view status, std::vector<PostRecord>* out) = 0;
+  virtual Status ListPostsByStatus(std::string_view status, const PageRequest& page,
+                                   std::vector<PostRecord>* out) = 0;
   virtual Status AddPostEvent(PostEventRecord* event) = 0;
   virtual Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) = 0;
   // Deletes the posts whose status is one of `statuses` and that last changed before
@@ -106,10 +116,14 @@ class Store {
 
   // Consultation: questions to the communications team and their answers.
   virtual Status CreateQuestion(QuestionRecord* question) = 0;
+  // Answers a question that has no answer yet; kConflict when it has one (or does not exist).
   virtual Status AnswerQuestion(int64_t id, std::string_view answer, int64_t by, int64_t at) = 0;
   virtual Status FindQuestion(int64_t id, std::optional<QuestionRecord>* out) = 0;
-  virtual Status ListQuestionsByAuthor(int64_t author_id, std::vector<QuestionRecord>* out) = 0;
-  virtual Status ListAllQuestions(std::vector<QuestionRecord>* out) = 0;  // unanswered first
+  // Newest first; one page.
+  virtual Status ListQuestionsByAuthor(int64_t author_id, const PageRequest& page,
+                                       std::vector<QuestionRecord>* out) = 0;
+  // Unanswered first, then oldest first; one page.
+  virtual Status ListAllQuestions(const PageRequest& page, std::vector<QuestionRecord>* out) = 0;
 
   // Notifications are derived from the records above; the store keeps only, per user, the
   // time up to which they have seen them.

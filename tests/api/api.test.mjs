@@ -339,6 +339,26 @@ describe("drafts and reviews: authorisation on every object", () => {
       { decision: "request_changes", comment: "Do not name the project." });
     assert.equal(changes.json.post.status, "changes_requested");
   });
+
+  test("after changes are requested, the author's edits are hers until she sends them", async () => {
+    const anna = await as("anna");
+    const sent = "Project Nightingale ships in May — unsent-edit test";
+    const id = (await anna.request("POST", "/api/v1/posts", { text: sent, lang: "en" })).json.post.id;
+    await anna.request("POST", `/api/v1/posts/${id}/submit`, {});
+    const reviewer = await as("reviewer");
+    await reviewer.request("POST", `/api/v1/posts/${id}/decision`, { decision: "request_changes", comment: "Shorter." });
+    const edit = "Something ships soon — my private second thoughts";
+    assert.equal((await anna.request("PUT", `/api/v1/posts/${id}`, { text: edit, lang: "en" })).status, 200);
+    assert.equal((await anna.request("GET", `/api/v1/posts/${id}`)).json.post.text, edit);
+    const admin = await as("admin");
+    for (const who of [reviewer, admin]) {
+      const seen = await who.request("GET", `/api/v1/posts/${id}`);
+      assert.equal(seen.json.post.text, sent);
+      assert.ok(!seen.text.includes("private second thoughts"));
+    }
+    assert.equal((await anna.request("POST", `/api/v1/posts/${id}/submit`, {})).status, 200);
+    assert.equal((await reviewer.request("GET", `/api/v1/posts/${id}`)).json.post.text, edit);
+  });
 });
 
 describe("policy versions and acknowledgement", () => {
@@ -509,6 +529,38 @@ describe("consultation", () => {
     const mine = await anna.request("GET", `/api/v1/questions/${id}`);
     assert.equal(mine.json.question.answer, "Jā, pēc paziņojuma.");
     assert.equal(mine.json.question.answered_by.name, PEOPLE.reviewer.name);
+  });
+
+  test("a second answer is refused with 409 and the first one kept", async () => {
+    const anna = await as("anna");
+    const id = (await anna.request("POST", "/api/v1/questions", { text: "May I name our new supplier?" })).json.question.id;
+    const reviewer = await as("reviewer");
+    const admin = await as("admin");
+    assert.equal((await reviewer.request("POST", `/api/v1/questions/${id}/answer`, { answer: "Yes." })).status, 200);
+    assertJsonError(await admin.request("POST", `/api/v1/questions/${id}/answer`, { answer: "No." }), 409, "already_answered");
+    assert.equal((await anna.request("GET", `/api/v1/questions/${id}`)).json.question.answer, "Yes.");
+  });
+});
+
+describe("lists are paged", () => {
+  test("GET /posts answers one page at a time, at most 50 items", async () => {
+    const anna = await as("anna");
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await anna.request("POST", "/api/v1/posts", { text: `Paging test ${i}`, lang: "en" })).status, 201);
+    }
+    const first = await anna.request("GET", "/api/v1/posts?limit=2");
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.json.posts.length, 2);
+    assert.deepEqual(first.json.page, { number: 1, limit: 2, more: true });
+    const second = await anna.request("GET", "/api/v1/posts?limit=2&page=2");
+    assert.equal(second.json.page.number, 2);
+    assert.ok(second.json.posts.length >= 1);
+    assert.ok(!second.json.posts.some((p) => first.json.posts.some((q) => q.id === p.id)));
+    assert.equal((await anna.request("GET", "/api/v1/posts")).json.page.limit, 20);
+    assertJsonError(await anna.request("GET", "/api/v1/posts?limit=51"), 400, "invalid_field");
+    assertJsonError(await anna.request("GET", "/api/v1/questions?page=0"), 400, "invalid_field");
+    const reviewer = await as("reviewer");
+    assert.equal((await reviewer.request("GET", "/api/v1/reviews?limit=1")).json.page.limit, 1);
   });
 });
 

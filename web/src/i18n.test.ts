@@ -3,12 +3,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { pluralCategories, pluralCategory } from "./i18n";
-import en from "./i18n/en.json";
-import he from "./i18n/he.json";
-import lv from "./i18n/lv.json";
-import pl from "./i18n/pl.json";
 
-const catalogs: Record<string, Record<string, string>> = { en, lv, pl, he };
+// Every catalog in i18n/ and every language pack in packs/lang/: a new language is checked as
+// soon as its files exist, and a pack without interface texts fails.
+const here = fileURLToPath(new URL(".", import.meta.url));
+const catalogs: Record<string, Record<string, string>> = Object.fromEntries(
+  readdirSync(join(here, "i18n"))
+    .filter((name: string) => name.endsWith(".json"))
+    .map((name: string) => [name.slice(0, -5), JSON.parse(readFileSync(join(here, "i18n", name), "utf8"))]),
+);
+const en = catalogs.en;
+const others = Object.keys(catalogs).filter((code) => code !== "en");
+const packs = readdirSync(join(here, "..", "..", "packs", "lang"))
+  .filter((name: string) => name.endsWith(".yaml"))
+  .map((name: string) => name.slice(0, -5));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name: string) => {
@@ -19,6 +27,11 @@ function sources(dir: string): string[] {
 }
 
 describe("interface texts", () => {
+  it("has a catalog for every language pack", () => {
+    expect(packs.length).toBeGreaterThanOrEqual(4);
+    for (const code of packs) expect(Object.keys(catalogs), code).toContain(code);
+  });
+
   it("has the same keys in every language, none empty", () => {
     const keys = Object.keys(en).sort();
     for (const [code, catalog] of Object.entries(catalogs)) {
@@ -28,7 +41,7 @@ describe("interface texts", () => {
   });
 
   it("translates rather than copies English", () => {
-    for (const code of ["lv", "pl", "he"]) {
+    for (const code of others) {
       const same = Object.keys(en).filter((k) => catalogs[code][k] === (en as Record<string, string>)[k]);
       expect(same.length, `${code}: ${same.join(", ")}`).toBeLessThan(6);
     }
@@ -38,7 +51,7 @@ describe("interface texts", () => {
     for (const [key, text] of Object.entries(en as Record<string, string>)) {
       if (text.includes("|")) continue; // plural forms, below
       const placeholders = (text.match(/\{\w+\}/g) ?? []).sort();
-      for (const code of ["lv", "pl", "he"]) {
+      for (const code of others) {
         expect((catalogs[code][key].match(/\{\w+\}/g) ?? []).sort(), `${code}.${key}`).toEqual(placeholders);
       }
     }

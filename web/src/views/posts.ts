@@ -6,9 +6,11 @@ import { h } from "../dom";
 import { formatDate, formatNumber, t, tr } from "../i18n";
 import { postLanguageSelect, submitBox, type Post } from "./check";
 import { resultView } from "./findings";
+import { type Page, pageQuery, pager } from "./pager";
 
 export async function postsView(app: App): Promise<HTMLElement> {
-  const r = await api<{ posts: Post[]; retention?: { draft_days: number; decided_days: number } }>("GET", "/posts");
+  const r = await api<{ posts: Post[]; page?: Page; retention?: { draft_days: number; decided_days: number } }>(
+    "GET", `/posts${pageQuery("posts")}`);
   const rows = r.posts.map((p) =>
     h("tr", {},
       h("td", {}, h("a", { href: `#/posts/${p.id}` }, `#${p.id}`)),
@@ -16,12 +18,12 @@ export async function postsView(app: App): Promise<HTMLElement> {
       h("td", {}, h("span", { class: `badge sev-${p.verdict}` }, verdictLabel(p.verdict))),
       h("td", { "data-testid": `status-${p.id}` }, statusLabel(p.status)),
       h("td", {}, formatDate(p.updated_at))));
-  void app;
   return h("main", {}, pageTitle("my_posts"),
     rows.length
       ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "#"), h("th", {}, t("post")), h("th", {}, t("verdict")),
           h("th", {}, t("status")), h("th", {}, t("updated")))), h("tbody", {}, rows))
       : h("p", { class: "muted" }, t("no_posts")),
+    pager("posts", r.page, () => app.refresh()),
     r.retention ? retentionNote(r.retention.draft_days, r.retention.decided_days) : null);
 }
 

@@ -3,6 +3,7 @@ import { api } from "../api";
 import { attempt, type App, pageTitle } from "../app";
 import { h } from "../dom";
 import { formatDate, t } from "../i18n";
+import { type Page, pageQuery, pager } from "./pager";
 
 interface Question {
   id: number;
@@ -15,7 +16,7 @@ interface Question {
 }
 
 export async function questionsView(app: App): Promise<HTMLElement> {
-  const r = await api<{ questions: Question[] }>("GET", "/questions");
+  const r = await api<{ questions: Question[]; page?: Page }>("GET", `/questions${pageQuery("questions")}`);
   const text = h("textarea", { rows: 3, dir: "auto", "data-testid": "question-text" }) as HTMLTextAreaElement;
   const message = h("div");
   const ask = h("button", { type: "button", class: "primary", "data-testid": "ask" }, t("ask"));
@@ -46,5 +47,5 @@ export async function questionsView(app: App): Promise<HTMLElement> {
     return item;
   });
   return h("main", {}, pageTitle("questions_title"), h("p", { class: "muted" }, t("questions_intro")),
-    h("div", { class: "card" }, text, ask, message), list);
+    h("div", { class: "card" }, text, ask, message), list, pager("questions", r.page, () => app.refresh()));
 }

@@ -6,9 +6,10 @@ import { h } from "../dom";
 import { formatDate, formatWaiting, t } from "../i18n";
 import { type Post } from "./check";
 import { resultView } from "./findings";
+import { type Page, pageQuery, pager } from "./pager";
 
 export async function reviewsView(app: App): Promise<HTMLElement> {
-  const r = await api<{ posts: Post[] }>("GET", "/reviews");
+  const r = await api<{ posts: Post[]; page?: Page }>("GET", `/reviews${pageQuery("reviews")}`);
   const main = h("main", {}, pageTitle("review_queue"));
   if (!r.posts.length) main.append(h("p", { class: "muted", "data-testid": "queue-empty" }, t("queue_empty")));
   for (const post of r.posts) {
@@ -34,5 +35,6 @@ export async function reviewsView(app: App): Promise<HTMLElement> {
               h("button", { type: "button", class: "danger", onclick: decide("reject") }, t("reject")))),
         message));
   }
+  main.append(pager("reviews", r.page, () => app.refresh()) ?? "");
   return main;
 }
