@@ -8,6 +8,7 @@
 #include "program/password_hash.h"
 #include "program/password_policy.h"
 #include "program/secrets.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -182,13 +183,9 @@ Outcome Accounts::AddUser(const NewUser& user, const Actor* by, store::UserRecor
       return Outcome::Internal(s);
     }
   }
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
-    result = InsertUser(tx, record, user.team, by);
-    return result.ok() ? Status::Ok() : Status::Error("rollback");
-  });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
+  const Outcome s = InTransaction(
+      store_, [&](store::Store& tx) { return InsertUser(tx, record, user.team, by); });
+  if (!s.ok()) return s;
   if (out) *out = record;
   return Outcome::Ok();
 }
@@ -197,20 +194,15 @@ Outcome Accounts::ChangeUser(
     int64_t user_id, const Actor& by, std::string_view action,
     const std::function<Outcome(store::Store&, store::UserRecord&)>& change) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  return InTransaction(store_, [&](store::Store& tx) -> Outcome {
     std::optional<store::UserRecord> user;
-    if (Status f = tx.FindUserById(user_id, &user); !f.ok()) return f;
-    if (!user) {
-      result = Outcome::NotFound();
-      return Status::Error("rollback");
-    }
+    if (Status f = tx.FindUserById(user_id, &user); !f.ok()) return Outcome::FromStatus(f);
+    if (!user) return Outcome::NotFound();
     const store::UserRecord before = *user;
-    result = change(tx, *user);
-    if (!result.ok()) return Status::Error("rollback");
-    if (Status u = tx.UpdateUser(*user); !u.ok()) return u;
+    if (Outcome o = change(tx, *user); !o.ok()) return o;
+    if (Status u = tx.UpdateUser(*user); !u.ok()) return Outcome::FromStatus(u);
     if (!user->active) {
-      if (Status d = tx.DeleteSessionsOfUser(user_id); !d.ok()) return d;
+      if (Status d = tx.DeleteSessionsOfUser(user_id); !d.ok()) return Outcome::FromStatus(d);
     }
     nlohmann::json detail = {{"email", user->email}};
     if (before.active != user->active) detail["active"] = user->active;
@@ -220,17 +212,15 @@ Outcome Accounts::ChangeUser(
       for (const auto& id : {before.team_id, user->team_id}) {
         std::optional<store::TeamRecord> team;
         if (id) {
-          if (Status f = tx.FindTeamById(*id, &team); !f.ok()) return f;
+          if (Status f = tx.FindTeamById(*id, &team); !f.ok()) return Outcome::FromStatus(f);
         }
         names.push_back(team ? nlohmann::json(team->name) : nlohmann::json(nullptr));
       }
       detail["team"] = names;
     }
-    return RecordAudit(tx, &by, action, "user:" + std::to_string(user_id), detail);
+    return Outcome::FromStatus(
+        RecordAudit(tx, &by, action, "user:" + std::to_string(user_id), detail));
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
-  return Outcome::Ok();
 }
 
 Outcome Accounts::SetActive(int64_t user_id, bool active, const Actor& by) {
@@ -382,52 +372,43 @@ Outcome Accounts::RenameTeam(int64_t team_id, std::string_view name, const Actor
   if (!by.IsAdmin()) return Outcome::Forbidden();
   std::string next;
   if (Outcome o = CheckTeamName(name, &next); !o.ok()) return o;
-  Outcome result;
   store::TeamRecord team;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  const Outcome s = InTransaction(store_, [&](store::Store& tx) -> Outcome {
     std::optional<store::TeamRecord> found;
-    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return f;
-    if (!found) {
-      result = Outcome::NotFound();
-      return Status::Error("rollback");
-    }
+    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return Outcome::FromStatus(f);
+    if (!found) return Outcome::NotFound();
     std::optional<store::TeamRecord> same_name;
-    if (Status f = tx.FindTeamByName(next, &same_name); !f.ok()) return f;
+    if (Status f = tx.FindTeamByName(next, &same_name); !f.ok()) return Outcome::FromStatus(f);
     if (same_name && same_name->id != team_id) {
-      result = Outcome::Fail(Failure::kConflict, "team_name_taken",
-                             "another team already has this name");
-      return Status::Error("rollback");
+      return Outcome::Fail(Failure::kConflict, "team_name_taken",
+                           "another team already has this name");
     }
     team = {team_id, next};
-    if (found->name == next) return Status::Ok();  // nothing changes, nothing to audit
-    if (Status r = tx.RenameTeam(team_id, next); !r.ok()) return r;
-    return RecordAudit(tx, &by, "team.rename", "team:" + std::to_string(team_id),
-                       {{"from", found->name}, {"to", next}});
+    if (found->name == next) return Outcome::Ok();  // nothing changes, nothing to audit
+    if (Status r = tx.RenameTeam(team_id, next); !r.ok()) return Outcome::FromStatus(r);
+    return Outcome::FromStatus(RecordAudit(tx, &by, "team.rename",
+                                           "team:" + std::to_string(team_id),
+                                           {{"from", found->name}, {"to", next}}));
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
+  if (!s.ok()) return s;
   if (out) *out = team;
   return Outcome::Ok();
 }
 
 Outcome Accounts::DeleteTeam(int64_t team_id, const Actor& by) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  const Outcome s = InTransaction(store_, [&](store::Store& tx) -> Outcome {
     std::optional<store::TeamRecord> found;
-    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return f;
-    if (!found) {
-      result = Outcome::NotFound();
-      return Status::Error("rollback");
-    }
+    if (Status f = tx.FindTeamById(team_id, &found); !f.ok()) return Outcome::FromStatus(f);
+    if (!found) return Outcome::NotFound();
     std::map<int64_t, int64_t> members;
-    if (Status c = tx.CountTeamMembers(&members); !c.ok()) return c;
-    if (Status d = tx.DeleteTeam(team_id); !d.ok()) return d;
-    return RecordAudit(tx, &by, "team.delete", "team:" + std::to_string(team_id),
-                       {{"name", found->name}, {"members", members[team_id]}});
+    if (Status c = tx.CountTeamMembers(&members); !c.ok()) return Outcome::FromStatus(c);
+    if (Status d = tx.DeleteTeam(team_id); !d.ok()) return Outcome::FromStatus(d);
+    return Outcome::FromStatus(RecordAudit(tx, &by, "team.delete",
+                                           "team:" + std::to_string(team_id),
+                                           {{"name", found->name}, {"members", members[team_id]}}));
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
+  if (!s.ok()) return s;
   return Outcome::Ok();
 }
 

@@ -4,6 +4,7 @@
 #include "program/accounts.h"
 #include "program/audit.h"
 #include "program/secrets.h"
+#include "program/transaction.h"
 #include "text/utf8.h"
 
 namespace chorus::program {
@@ -58,15 +59,16 @@ Outcome Accounts::CreateApiToken(std::string_view email_in, std::string_view nam
   record.name = name;
   record.created_at = clock_();
   record.expires_at = record.created_at + days * 86400;
-  Status s = store_.Transaction([&](store::Store& tx) {
-    if (Status c = tx.CreateApiToken(&record); !c.ok()) return c;
-    return RecordAudit(tx, by, "token.create", "user:" + std::to_string(user->id),
-                       {{"email", user->email},
-                        {"token_id", record.id},
-                        {"name", record.name},
-                        {"expires_at", record.expires_at}});
+  const Outcome s = InTransaction(store_, [&](store::Store& tx) -> Outcome {
+    if (Status c = tx.CreateApiToken(&record); !c.ok()) return Outcome::FromStatus(c);
+    return Outcome::FromStatus(RecordAudit(tx, by, "token.create",
+                                           "user:" + std::to_string(user->id),
+                                           {{"email", user->email},
+                                            {"token_id", record.id},
+                                            {"name", record.name},
+                                            {"expires_at", record.expires_at}}));
   });
-  if (!s.ok()) return Outcome::Internal(s);
+  if (!s.ok()) return s;
   *token = secret;
   if (out) *out = record;
   return Outcome::Ok();
@@ -81,26 +83,24 @@ Outcome Accounts::ListApiTokens(int64_t user_id, const Actor* by,
 
 Outcome Accounts::RevokeApiToken(int64_t token_id, const Actor* by, store::ApiTokenRecord* out) {
   if (by && by->via_api_token && !by->IsAdmin()) return Outcome::Forbidden();
-  Outcome result;
   store::ApiTokenRecord revoked;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  const Outcome s = InTransaction(store_, [&](store::Store& tx) -> Outcome {
     std::optional<store::ApiTokenRecord> token;
-    if (Status f = tx.FindApiTokenById(token_id, &token); !f.ok()) return f;
+    if (Status f = tx.FindApiTokenById(token_id, &token); !f.ok()) return Outcome::FromStatus(f);
     if (!token || !MayManage(by, token->user_id)) {
-      result = Outcome::NotFound();  // someone else's token is not revealed
-      return Status::Error("rollback");
+      return Outcome::NotFound();  // someone else's token is not revealed
     }
     revoked = *token;
-    if (token->revoked) return Status::Ok();  // already revoked: nothing to do or audit
+    if (token->revoked) return Outcome::Ok();  // already revoked: nothing to do or audit
     const int64_t now = clock_();
-    if (Status r = tx.RevokeApiToken(token_id, now); !r.ok()) return r;
+    if (Status r = tx.RevokeApiToken(token_id, now); !r.ok()) return Outcome::FromStatus(r);
     revoked.revoked = true;
     revoked.revoked_at = now;
-    return RecordAudit(tx, by, "token.revoke", "user:" + std::to_string(token->user_id),
-                       {{"token_id", token_id}, {"name", token->name}});
+    return Outcome::FromStatus(RecordAudit(tx, by, "token.revoke",
+                                           "user:" + std::to_string(token->user_id),
+                                           {{"token_id", token_id}, {"name", token->name}}));
   });
-  if (!result.ok()) return result;
-  if (!s.ok()) return Outcome::Internal(s);
+  if (!s.ok()) return s;
   if (out) *out = revoked;
   return Outcome::Ok();
 }

@@ -43,6 +43,8 @@ struct [[nodiscard]] Outcome {
     return o;
   }
   // A storage or engine failure: the message is generic, the detail goes to the log.
+  // Ok for an ok status, else Internal(status): a storage step inside a transaction body.
+  static Outcome FromStatus(const Status& status) { return status.ok() ? Ok() : Internal(status); }
   static Outcome Internal(const Status& status) {
     Outcome o = Fail(Failure::kInternal, "internal", "internal error");
     o.internal_detail = status.ToString();

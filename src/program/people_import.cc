@@ -6,6 +6,7 @@
 #include "program/audit.h"
 #include "program/password_hash.h"
 #include "program/secrets.h"
+#include "program/transaction.h"
 #include "store/folded_key.h"
 #include "text/csv_reader.h"
 #include "text/utf8.h"
@@ -151,30 +152,25 @@ Outcome Accounts::ImportCsv(std::string_view csv, const Actor& by,
   }
 
   // 3. Everyone in one transaction.
-  Outcome result;
-  Status s = store_.Transaction([&](store::Store& tx) {
+  const Outcome s = InTransaction(store_, [&](store::Store& tx) -> Outcome {
     for (auto& pending : rows) {
-      result = InsertUser(tx, pending.record, pending.user.team, &by);
-      if (!result.ok()) {
+      const Outcome inserted = InsertUser(tx, pending.record, pending.user.team, &by);
+      if (inserted.failure == Failure::kInternal) return inserted;
+      if (!inserted.ok()) {
         ImportRowReport r;
         r.row = pending.row;
         r.email = pending.record.email;
-        r.code = result.code;
-        r.message = result.message;
+        r.code = inserted.code;
+        r.message = inserted.message;
         report->push_back(std::move(r));
-        return Status::Error("rollback");
+        return Outcome::Fail(Failure::kInvalid, "import_rows_invalid",
+                             "a row could not be added; nobody was imported");
       }
     }
-    return RecordAudit(tx, &by, "user.import", "", {{"created", rows.size()}});
+    return Outcome::FromStatus(RecordAudit(tx, &by, "user.import", "", {{"created", rows.size()}}));
   });
-  if (!result.ok()) {
-    return Outcome::Fail(Failure::kInvalid, "import_rows_invalid",
-                         "a row could not be added; nobody was imported");
-  }
-  if (!s.ok()) {
-    report->clear();
-    return Outcome::Internal(s);
-  }
+  if (s.failure == Failure::kInternal) report->clear();
+  if (!s.ok()) return s;
   for (size_t i = 0; i < rows.size(); ++i) {
     ImportRowReport r;
     r.row = rows[i].row;
