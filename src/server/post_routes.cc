@@ -30,12 +30,28 @@ void AnswerPost(ApiCall& call, Services& services, int status, const store::Post
   call.Json(status, {{"post", j}});
 }
 
+// A list carries at most this many findings per post (with "findings_total"): a 64 KB post
+// can hold thousands, and a page of such posts would otherwise run to a hundred megabytes.
+// GET /posts/{id} gives them all.
+constexpr size_t kListedFindings = 50;
+
 nlohmann::json PostListJson(const ApiCall& call, Services& services,
                             const std::vector<store::PostRecord>& posts) {
   PeopleDirectory people(services.store);
   const std::shared_ptr<const Scanner> scanner = services.policy.Current().scanner;
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : posts) list.push_back(ReadablePostJson(call, p, people, scanner));
+  for (const auto& p : posts) {
+    nlohmann::json j = PostJson(p, people);
+    nlohmann::json& result = j["result"];
+    if (result.is_object() && result.contains("findings") && result["findings"].is_array() &&
+        result["findings"].size() > kListedFindings) {
+      nlohmann::json& findings = result["findings"];
+      result["findings_total"] = findings.size();
+      findings.erase(findings.begin() + kListedFindings, findings.end());
+    }
+    if (scanner) ExplainResultJson(*scanner, call.Who().language, &result);
+    list.push_back(std::move(j));
+  }
   return list;
 }
 

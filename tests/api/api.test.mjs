@@ -562,6 +562,22 @@ describe("lists are paged", () => {
     const reviewer = await as("reviewer");
     assert.equal((await reviewer.request("GET", "/api/v1/reviews?limit=1")).json.page.limit, 1);
   });
+
+  test("a list carries at most 50 findings a post; the post itself carries them all", async () => {
+    const anna = await as("anna");
+    const text = "Project Nightingale, call +371 29 123 456. ".repeat(60);
+    const created = await anna.request("POST", "/api/v1/posts", { text, lang: "en" });
+    assert.equal(created.status, 201, created.text);
+    const all = created.json.post.result.findings.length;
+    assert.ok(all > 50, `${all} findings`);
+    const listed = (await anna.request("GET", "/api/v1/posts?limit=1")).json.posts[0];
+    assert.equal(listed.id, created.json.post.id);
+    assert.equal(listed.result.findings.length, 50);
+    assert.equal(listed.result.findings_total, all);
+    const single = await anna.request("GET", `/api/v1/posts/${created.json.post.id}`);
+    assert.equal(single.json.post.result.findings.length, all);
+    assert.equal(single.json.post.result.findings_total, undefined);
+  });
 });
 
 describe("notifications", () => {

@@ -2,13 +2,16 @@
 // finding explained (clause, why, what to do).
 import { verdictLabel } from "../app";
 import { h } from "../dom";
-import { t, tr } from "../i18n";
+import { plural, t, tr } from "../i18n";
 import { segments, type Finding } from "../highlight";
 
 export interface CheckResult {
   verdict: "ok" | "caution" | "review" | "block";
   language: string;
   findings: Finding[];
+  // In lists, a post with very many findings carries only the first ones; this is how many
+  // there are in all (the post's own page shows every one).
+  findings_total?: number;
 }
 
 export function resultView(text: string, result: CheckResult): HTMLElement {
@@ -43,5 +46,9 @@ export function resultView(text: string, result: CheckResult): HTMLElement {
         verdictLabel(result.verdict)), " ",
       tr(`verdict_explain_${result.verdict}`, "")),
     marked,
-    result.findings.length ? list : h("p", { class: "muted" }, t("no_findings")));
+    result.findings.length ? list : h("p", { class: "muted" }, t("no_findings")),
+    (result.findings_total ?? 0) > result.findings.length
+      ? h("p", { class: "muted", "data-testid": "more-findings" },
+        plural("more_findings", (result.findings_total ?? 0) - result.findings.length))
+      : "");
 }
