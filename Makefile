@@ -66,8 +66,8 @@ format:
 clean:
 	rm -rf build build-san build-fuzz
 
-# Long fuzzing: every fuzz/fuzz_*.cc target for FUZZ_SECONDS each (default 600), one after
-# another, each under -rss_limit_mb=FUZZ_RSS_MB; executions and findings are written to
+# Long fuzzing: every fuzz/fuzz_*.cc target for FUZZ_SECONDS each (default 600), JOBS of them
+# at a time, each under -rss_limit_mb=FUZZ_RSS_MB; executions and findings are written to
 # build-fuzz/fuzz-long/summary.txt (see fuzz/run-long). FUZZ_TARGETS picks some targets.
 FUZZ_SECONDS ?= 600
 FUZZ_RSS_MB ?= 2048
@@ -76,4 +76,4 @@ fuzz-long:
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCMAKE_C_COMPILER=clang -DCHORUS_LIBFUZZER=ON
 	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
-	fuzz/run-long $(FUZZ_SECONDS) $(FUZZ_RSS_MB) $(FUZZ_TARGETS)
+	FUZZ_PARALLEL=$(JOBS) fuzz/run-long $(FUZZ_SECONDS) $(FUZZ_RSS_MB) $(FUZZ_TARGETS)
