@@ -5,14 +5,13 @@
 
 #include "store/folded_key.h"
 #include "store/migrations.h"
+#include "store/sqlite_rows.h"
 
 namespace chorus::store {
 namespace {
 
 constexpr std::string_view kUserColumns =
     "id, email, name, role, language, team_id, password_hash, active, created_at";
-constexpr std::string_view kPolicyColumns =
-    "id, number, title, yaml, status, created_by, created_at, published_by, published_at";
 constexpr std::string_view kPostColumns =
     "id, author_id, text, language, verdict, result_json, status, policy_version_id, "
     "author_note, reviewer_id, review_comment, created_at, updated_at, submitted_at, decided_at, "
@@ -32,20 +31,6 @@ UserRecord ReadUser(const SqliteStatement& st) {
   u.active = st.ColumnInt(7) != 0;
   u.created_at = st.ColumnInt(8);
   return u;
-}
-
-PolicyVersionRecord ReadPolicyVersion(const SqliteStatement& st) {
-  PolicyVersionRecord v;
-  v.id = st.ColumnInt(0);
-  v.number = st.ColumnOptionalInt(1);
-  v.title = st.ColumnText(2);
-  v.yaml = st.ColumnText(3);
-  v.status = st.ColumnText(4);
-  v.created_by = st.ColumnInt(5);
-  v.created_at = st.ColumnInt(6);
-  v.published_by = st.ColumnOptionalInt(7);
-  v.published_at = st.ColumnOptionalInt(8);
-  return v;
 }
 
 PostRecord ReadPost(const SqliteStatement& st) {
@@ -82,27 +67,6 @@ QuestionRecord ReadQuestion(const SqliteStatement& st) {
   q.answered_by = st.ColumnOptionalInt(5);
   q.answered_at = st.ColumnOptionalInt(6);
   return q;
-}
-
-// Collects every row of a prepared statement through `read`.
-template <typename Record, typename Reader>
-Status CollectRows(SqliteStatement& st, Reader read, std::vector<Record>* out) {
-  out->clear();
-  Status s;
-  while (st.Step(&s)) out->push_back(read(st));
-  return s;
-}
-
-template <typename Record, typename Reader>
-Status CollectOne(SqliteStatement& st, Reader read, std::optional<Record>* out) {
-  out->reset();
-  Status s;
-  if (st.Step(&s)) *out = read(st);
-  return s;
-}
-
-std::string Sql(std::string_view select, std::string_view columns, std::string_view rest) {
-  return std::string(select) + " " + std::string(columns) + " " + std::string(rest);
 }
 
 }  // namespace
@@ -147,24 +111,6 @@ Status SqliteStore::Write(const std::function<Status()>& body) {
   if (result.ok()) return db_.Exec("RELEASE " + savepoint);
   result = also(result, db_.Exec("ROLLBACK TO " + savepoint));
   return also(result, db_.Exec("RELEASE " + savepoint));
-}
-
-template <typename Record, typename Reader, typename... Params>
-Status SqliteStore::SelectAll(std::string_view sql, Reader read, std::vector<Record>* out,
-                              const Params&... params) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(sql, &st, params...); !s.ok()) return s;
-  return CollectRows(st, read, out);
-}
-
-template <typename Record, typename Reader, typename... Params>
-Status SqliteStore::SelectOne(std::string_view sql, Reader read, std::optional<Record>* out,
-                              const Params&... params) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Query(sql, &st, params...); !s.ok()) return s;
-  return CollectOne(st, read, out);
 }
 
 Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
@@ -374,142 +320,6 @@ Status SqliteStore::DeleteExpiredSessions(int64_t now) {
       return s;
     return st.Run();
   });
-}
-
-// ---- policy versions ----
-
-Status SqliteStore::CreatePolicyVersion(PolicyVersionRecord* version) {
-  return Write([&] {
-    if (Status s =
-            db_.Run("INSERT INTO policy_versions (title, yaml, status, created_by, created_at)"
-                    " VALUES (?, ?, 'draft', ?, ?)",
-                    version->title, version->yaml, version->created_by, version->created_at);
-        !s.ok())
-      return s;
-    version->id = db_.LastInsertId();
-    version->status = "draft";
-    version->number.reset();
-    return Status::Ok();
-  });
-}
-
-Status SqliteStore::UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) {
-  return Write([&] {
-    SqliteStatement st;
-    if (Status s = db_.Query(
-            "UPDATE policy_versions SET title = ?, yaml = ? WHERE id = ? AND status = 'draft'", &st,
-            title, yaml, id);
-        !s.ok())
-      return s;
-    if (Status s = st.Run(); !s.ok()) return s;
-    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
-  });
-}
-
-Status SqliteStore::PublishPolicyVersion(int64_t id, int64_t by, int64_t at) {
-  return Write([&] {
-    if (Status s = db_.Run("UPDATE policy_versions SET status = 'published', published_by = ?,"
-                           " published_at = ?,"
-                           " number = (SELECT COALESCE(MAX(number), 0) + 1 FROM policy_versions)"
-                           " WHERE id = ? AND status = 'draft'",
-                           by, at, id);
-        !s.ok())
-      return s;
-    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
-  });
-}
-
-Status SqliteStore::FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s =
-          db_.Query(Sql("SELECT", kPolicyColumns, "FROM policy_versions WHERE id = ?"), &st, id);
-      !s.ok())
-    return s;
-  return CollectOne(st, ReadPolicyVersion, out);
-}
-
-Status SqliteStore::FindCurrentPolicyVersion(std::optional<PolicyVersionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s = db_.Prepare(Sql("SELECT", kPolicyColumns,
-                                 "FROM policy_versions WHERE status = 'published'"
-                                 " ORDER BY number DESC LIMIT 1"),
-                             &st);
-      !s.ok()) {
-    return s;
-  }
-  return CollectOne(st, ReadPolicyVersion, out);
-}
-
-Status SqliteStore::ListPolicyVersions(std::vector<PolicyVersionRecord>* out) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement st;
-  if (Status s =
-          db_.Prepare(Sql("SELECT", kPolicyColumns, "FROM policy_versions ORDER BY id DESC"), &st);
-      !s.ok()) {
-    return s;
-  }
-  return CollectRows(st, ReadPolicyVersion, out);
-}
-
-Status SqliteStore::AddPolicyComment(PolicyCommentRecord* comment) {
-  return Write([&] {
-    if (Status s =
-            db_.Run("INSERT INTO policy_comments (version_id, author_id, text, created_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    comment->version_id, comment->author_id, comment->text, comment->created_at);
-        !s.ok())
-      return s;
-    comment->id = db_.LastInsertId();
-    return Status::Ok();
-  });
-}
-
-Status SqliteStore::ListPolicyComments(int64_t version_id, std::vector<PolicyCommentRecord>* out) {
-  return SelectAll(
-      "SELECT id, version_id, author_id, text, created_at FROM policy_comments"
-      " WHERE version_id = ? ORDER BY id",
-      [](const SqliteStatement& r) {
-        return PolicyCommentRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2), r.ColumnText(3),
-                                   r.ColumnInt(4)};
-      },
-      out, version_id);
-}
-
-Status SqliteStore::Acknowledge(const AcknowledgementRecord& ack) {
-  return Write([&] {
-    SqliteStatement st;
-    if (Status s = db_.Query(
-            "INSERT OR IGNORE INTO acknowledgements (user_id, version_id, acknowledged_at)"
-            " VALUES (?, ?, ?)",
-            &st, ack.user_id, ack.version_id, ack.acknowledged_at);
-        !s.ok())
-      return s;
-    return st.Run();
-  });
-}
-
-Status SqliteStore::FindAcknowledgement(int64_t user_id, int64_t version_id,
-                                        std::optional<AcknowledgementRecord>* out) {
-  return SelectOne(
-      "SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-      " WHERE user_id = ? AND version_id = ?",
-      [](const SqliteStatement& r) {
-        return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
-      },
-      out, user_id, version_id);
-}
-
-Status SqliteStore::ListAcknowledgements(int64_t version_id,
-                                         std::vector<AcknowledgementRecord>* out) {
-  return SelectAll(
-      "SELECT user_id, version_id, acknowledged_at FROM acknowledgements"
-      " WHERE version_id = ? ORDER BY acknowledged_at",
-      [](const SqliteStatement& r) {
-        return AcknowledgementRecord{r.ColumnInt(0), r.ColumnInt(1), r.ColumnInt(2)};
-      },
-      out, version_id);
 }
 
 // ---- posts ----

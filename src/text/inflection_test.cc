@@ -32,9 +32,9 @@ TEST(SocialSpellings, RunTogetherAndCamelCaseSplit) {
   EXPECT_EQ(SocialSpellings("AmberPay", false), std::vector<std::string>{"Amber Pay"});
   EXPECT_EQ(SocialSpellings("Gdańska Logistyka Portowa", true),
             std::vector<std::string>{"GdańskaLogistykaPortowa"});
-  EXPECT_TRUE(SocialSpellings("Bursztyn 2.0", true).empty());        // punctuation
-  EXPECT_TRUE(SocialSpellings("מגדל אופטיקה", true).empty());        // Hebrew
-  EXPECT_TRUE(SocialSpellings("a b c d e", true).empty());           // five words
+  EXPECT_TRUE(SocialSpellings("Bursztyn 2.0", true).empty());  // punctuation
+  EXPECT_TRUE(SocialSpellings("מגדל אופטיקה", true).empty());  // Hebrew
+  EXPECT_TRUE(SocialSpellings("a b c d e", true).empty());     // five words
   EXPECT_TRUE(SocialSpellings("Baltpay", true).empty());
 }
 
