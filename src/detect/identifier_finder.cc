@@ -207,6 +207,12 @@ bool IsIsraeliIdWriting(const RunSlice& slice) {
   return s.size() == 1 || (s.size() == 2 && s[1] == 1 && slice.all_dashes);
 }
 
+// A PESEL as people write it: eleven digits together, or the date and the rest apart.
+bool IsPeselWriting(const RunSlice& slice) {
+  const auto& s = slice.group_sizes;
+  return s.size() == 1 || (s.size() == 2 && s[0] == 6 && !slice.all_dashes);
+}
+
 // Identifiers written with a country prefix ("LV40003245752", "PL 856-734-62-15").
 void CheckPrefixed(std::string_view prefix, const RunSlice& slice, size_t prefix_start,
                    std::vector<Hit>* hits) {
@@ -232,21 +238,20 @@ void CheckUnprefixed(std::string_view text, const RunSlice& slice, bool hebrew_p
   if (n == 26 && IsValidPolishNrb(d)) add(kIban, "polish_nrb", 0);
   if (n >= 13 && n <= 19 && IsValidPaymentCard(d)) add(kCard, "payment_card", 1);
   if (n == 11) {
-    if (IsValidPesel(d)) add(kNationalId, "pesel", 1);
+    // PESELs exist since 1979 for people alive then: births in the 1800s (month + 80) or
+    // after 2099 (month + 40 or + 60) are valid by the format but were never issued.
+    const int month_field = (d[2] - '0') * 10 + (d[3] - '0');
+    if (IsValidPesel(d) && IsPeselWriting(slice) && month_field <= 32) add(kNationalId, "pesel", 1);
     const bool new_latvian = d[0] == '3' && d[1] == '2';
     if (IsValidLatvianPersonalCode(d) && (!new_latvian || cues.Get().Has(Cue::kNationalId)))
       add(kNationalId, "latvian_personal_code", 2);
     if (d[0] > '3' && IsValidLatvianVat(d) && cues.Get().Has(Cue::kVat))
       add(kNationalId, "vat_number", 3);
-    if (IsValidFrenchVat(d) && cues.Get().Has(Cue::kVat)) add(kNationalId, "vat_number", 4);
   }
   if (n == 10 && IsValidPolishNip(d) && (IsNipGrouping(slice) || cues.Get().Has(Cue::kVat)))
     add(kNationalId, "polish_nip", 1);
   if ((n == 9 || n == 14) && IsValidPolishRegon(d) && cues.Get().Has(Cue::kRegon))
     add(kNationalId, "polish_regon", 1);
-  if ((n == 9 || n == 12) && cues.Get().Has(Cue::kVat) &&
-      (IsValidLithuanianVat(d) || IsValidEstonianVat(d) || IsValidGermanVat(d)))
-    add(kNationalId, "vat_number", 2);
   if (n == 9 && IsValidIsraeliCompanyNumber(d) &&
       cues.Get().Nearest(Cue::kCompany | Cue::kVat | Cue::kNationalId) != Cue::kNone &&
       cues.Get().Nearest(Cue::kCompany | Cue::kVat | Cue::kNationalId) != Cue::kNationalId)
@@ -300,11 +305,46 @@ void FindInRun(std::string_view text, const std::vector<Group>& groups, size_t f
       slice.end = groups[j].end;
       const bool ends_run = j == last;
       if (ends_run ? groups[j].glued_after : groups[j].dash_to_next) continue;
-      if (i == first && !prefix.empty()) CheckPrefixed(prefix, slice, prefix_start, hits);
+      // Inside a longer run, only a number written in one group is read on its own (so
+      // that the digit groups of a longer number are not taken for a shorter one), and a
+      // card number in fours at the start of the run ("4111 1111 1111 1111 123").
+      const bool whole_run = i == first && ends_run;
+      const bool fours =
+          i == first && std::all_of(slice.group_sizes.begin(), slice.group_sizes.end(),
+                                    [](size_t g) { return g == 4; });
+      if (!whole_run && slice.group_sizes.size() > 1 && !fours) continue;
+      if (i == first && !prefix.empty()) {
+        CheckPrefixed(prefix, slice, prefix_start, hits);
+        continue;
+      }
       if (!(i == first && (groups[i].glued_before || groups[i].plus_before)))
         CheckUnprefixed(text, slice, hebrew_post, hits);
     }
   }
+}
+
+bool HasLetterAndDigit(std::string_view text, const Group& g) {
+  bool letter = false, digit = false;
+  for (size_t i = g.start; i < g.end; ++i) {
+    if (IsDigit(text[i]))
+      digit = true;
+    else
+      letter = true;
+  }
+  return letter && digit;
+}
+
+// True if group k continues a code of letters and digits written in groups ("LV80 BANK 0000
+// …", "X054 2811 …"): its digits belong to that code, not to a number of their own.
+bool ContinuesCode(std::string_view text, const std::vector<Group>& groups, size_t k) {
+  for (size_t back = 1; back <= 2 && back <= k; ++back) {
+    const Group& g = groups[k - back];
+    if (!g.joined_to_next) return false;
+    if (HasLetterAndDigit(text, g)) return true;
+    for (size_t i = g.start; i < g.end; ++i)
+      if (!IsUpper(text[i])) return false;  // an ordinary word
+  }
+  return false;
 }
 
 void FindDigitIdentifiers(std::string_view text, const std::vector<Group>& groups,
@@ -344,6 +384,10 @@ void FindDigitIdentifiers(std::string_view text, const std::vector<Group>& group
     size_t last = first;
     while (last + 1 < groups.size() && groups[last].joined_to_next && groups[last + 1].digits)
       ++last;
+    if (prefix.empty() && ContinuesCode(text, groups, first)) {
+      k = last + 1;
+      continue;
+    }
     FindInRun(text, groups, first, last, digit_start, prefix, prefix_start, hebrew_post, hits);
     k = last + 1;
   }
@@ -403,8 +447,9 @@ bool Overlaps(const std::vector<Hit>& chosen, size_t start, size_t end) {
                      [&](const Hit& h) { return start < h.finding.end && h.finding.start < end; });
 }
 
-void FindPhones(std::string_view text, const IdentifierContext& context,
-                const std::vector<Hit>& ids, std::vector<Hit>* phones) {
+void FindPhones(std::string_view text, const std::vector<Group>& groups,
+                const IdentifierContext& context, const std::vector<Hit>& ids,
+                std::vector<Hit>* phones) {
   constexpr size_t kMaxPhoneBytes = 40;
   std::optional<std::string> region;
   size_t i = 0;
@@ -441,6 +486,11 @@ void FindPhones(std::string_view text, const IdentifierContext& context,
     const PhoneShape shape = ShapeOf(candidate);
     if (shape.digits < 7 || shape.digits > 15) continue;
     if (Overlaps(ids, start, last_digit)) continue;
+    const auto group = std::lower_bound(groups.begin(), groups.end(), start,
+                                        [](const Group& g, size_t pos) { return g.start < pos; });
+    if (group != groups.end() && group->start == start &&
+        ContinuesCode(text, groups, static_cast<size_t>(group - groups.begin())))
+      continue;
     const Cue cue = CuesBefore(text, start).Nearest(Cue::kPhone | Cue::kNotPhone);
     if (cue == Cue::kNotPhone) continue;
     const bool grouped = shape.groups >= 2 && shape.first_group <= 5 && shape.longest_group <= 8;
@@ -472,7 +522,7 @@ void FindIdentifiers(std::string_view text, const IdentifierContext& context,
   for (const Hit& h : hits)
     if (!Overlaps(chosen, h.finding.start, h.finding.end)) chosen.push_back(h);
   std::vector<Hit> phones;
-  FindPhones(text, context, chosen, &phones);
+  FindPhones(text, groups, context, chosen, &phones);
   chosen.insert(chosen.end(), phones.begin(), phones.end());
   std::sort(chosen.begin(), chosen.end(),
             [](const Hit& a, const Hit& b) { return a.finding.start < b.finding.start; });
