@@ -584,5 +584,110 @@ TEST(IdentifierCorpusTest, EveryValidNumberFoundNoInvalidOneFlagged) {
   }
 }
 
+// The details found in `text`, in order.
+std::vector<std::string> Details(const std::string& text, const std::string& region = "LV") {
+  std::vector<std::string> out;
+  for (const auto& f : Find(text, region)) out.emplace_back(f.detail);
+  return out;
+}
+using V = std::vector<std::string>;
+
+TEST(IdentifierFinderTest, DigitsSplitBySpaceOrDashAreStillTheId) {
+  EXPECT_EQ(Details("PESEL 440514 01359"), V{"pesel"});
+  EXPECT_EQ(Details("Mans personas kods ir 161175 19997."), V{"latvian_personal_code"});
+  EXPECT_EQ(Details("kods 161175-19997"), V{"latvian_personal_code"});
+  EXPECT_EQ(Details("PESEL 440514 01358"), V{});
+}
+
+TEST(IdentifierFinderTest, IbansAsPeopleWriteThem) {
+  EXPECT_EQ(Details("IBAN: LV80 BANK 0000 4351 9500 1"), V{"iban"});
+  EXPECT_EQ(Details("IBAN LV80-BANK-0000-4351-9500-1."), V{"iban"});
+  EXPECT_EQ(Details("konts LV80BANK 0000 435195001 paldies"), V{"iban"});
+  EXPECT_EQ(Details("PL 61 1090 1014 0000 0712 1981 2874"), V{"iban"});
+  // A letter where Latvia's format has a digit, check digits recomputed: not an IBAN.
+  EXPECT_EQ(Details("IBAN LV26BANK00004351950X1"), V{});
+  // One character more than the country's length.
+  EXPECT_EQ(Details("IBAN LV80BANK00004351950012"), V{});
+}
+
+TEST(IdentifierFinderTest, PolishNrbWithoutPrefix) {
+  EXPECT_EQ(Details("Numer konta: 61 1090 1014 0000 0712 1981 2874", "PL"), V{"polish_nrb"});
+  EXPECT_EQ(Details("konto 61109010140000071219812874", "PL"), V{"polish_nrb"});
+  EXPECT_EQ(Details("konto 61 1090 1014 0000 0712 1981 2875", "PL"), V{});
+}
+
+TEST(IdentifierFinderTest, IsraeliIdNeedsACueOrAHebrewPost) {
+  // The cue requirement: without it, one nine-digit number in ten would be an identity number.
+  EXPECT_EQ(Details("Call 123456782 now", "US"), V{});
+  EXPECT_EQ(Details("the code was 123456782", "US"), V{});
+  EXPECT_EQ(Details("my ID number 123456782", "US"), V{"israeli_id"});
+  EXPECT_EQ(Details("ID number 12345678-2", "US"), V{"israeli_id"});
+  EXPECT_EQ(Details("teudat zehut 39337423", "US"), V{"israeli_id"});  // 039337423 padded
+  EXPECT_EQ(Details("מספר תעודת הזהות שלי 123456782", "IL"), V{"israeli_id"});
+  EXPECT_EQ(Details("שלחתי לך את 123456782 אתמול", "IL"), V{"israeli_id"});
+  EXPECT_EQ(Details("שלחתי לך את 123456789 אתמול", "IL"), V{});
+  // In a Hebrew post an order number is still an order number.
+  EXPECT_EQ(Details("מספר הזמנה 123456782", "IL"), V{});
+}
+
+TEST(IdentifierFinderTest, NewLatvianCodesNeedACue) {
+  EXPECT_EQ(Details("Personas kods: 321234-56785"), V{"latvian_personal_code"});
+  EXPECT_EQ(Details("Pasūtījums 321234-56785 ir ceļā"), V{});
+  EXPECT_EQ(Details("skaitlis 32123456785"), V{});
+}
+
+TEST(IdentifierFinderTest, VatNumbers) {
+  EXPECT_EQ(Details("PVN LV40003245752"), V{"vat_number"});
+  EXPECT_EQ(Details("VAT: PL 856-734-62-15"), V{"vat_number"});
+  EXPECT_EQ(Details("NIP 856-734-62-15", "PL"), V{"polish_nip"});
+  EXPECT_EQ(Details("firma 856-734-62-15", "PL"), V{"polish_nip"});
+  EXPECT_EQ(Details("NIP 8567346216", "PL"), V{});
+  EXPECT_EQ(Details("USt-IdNr. DE136695976"), V{"vat_number"});
+  EXPECT_EQ(Details("DE136695977"), V{});
+  EXPECT_EQ(Details("EE100207415 ja LT119511515"), (V{"vat_number", "vat_number"}));
+  EXPECT_EQ(Details("TVA FR40303265045"), V{"vat_number"});
+  EXPECT_EQ(Details("PVN reģ. nr. 40003245752"), V{"vat_number"});
+}
+
+TEST(IdentifierFinderTest, PhonesNeedACountryCodeGroupingOrACue) {
+  EXPECT_EQ(Details("zvaniet +371 29 123 456"), V{"phone"});
+  EXPECT_EQ(Details("2912 3456 ir mans"), V{"phone"});
+  EXPECT_EQ(Details("tālr. 29123456"), V{"phone"});
+  EXPECT_EQ(Details("numurs 29123456"), V{});  // a bare run of digits
+  EXPECT_EQ(Details("zadzwoń 601234567", "PL"), V{"phone"});
+  EXPECT_EQ(Details("601 234 567", "PL"), V{"phone"});
+  EXPECT_EQ(Details("liczba 601234567", "PL"), V{});
+  EXPECT_EQ(Details("נייד 0521234567", "IL"), V{"phone"});
+  EXPECT_EQ(Details("052-123-4567", "IL"), V{"phone"});
+  EXPECT_EQ(Details("call 2015550123", "US"), V{"phone"});
+  EXPECT_EQ(Details("(201) 555-0123", "US"), V{"phone"});
+}
+
+TEST(IdentifierFinderTest, OrderInvoiceTrackingAndReferenceNumbersAreNoPhones) {
+  EXPECT_EQ(Details("Order 2015550123 shipped", "US"), V{});
+  EXPECT_EQ(Details("invoice no. 201-555-0123", "US"), V{});
+  EXPECT_EQ(Details("tracking: +1 201 555 0123", "US"), V{});
+  EXPECT_EQ(Details("Pasūtījuma nr. 2912 3456"), V{});
+  EXPECT_EQ(Details("Rēķins 29123456"), V{});
+  EXPECT_EQ(Details("Numer zamówienia: 601 234 567", "PL"), V{});
+  EXPECT_EQ(Details("faktura 601-234-567", "PL"), V{});
+  EXPECT_EQ(Details("numer przesyłki 601234567", "PL"), V{});
+  EXPECT_EQ(Details("מספר הזמנה 052-123-4567", "IL"), V{});
+  EXPECT_EQ(Details("אסמכתא 0521234567", "IL"), V{});
+  // The nearest word decides: an order question, then a phone number to call.
+  EXPECT_EQ(Details("Order questions? Call 2912 3456"), V{"phone"});
+}
+
+TEST(IdentifierFinderTest, BadInputNeverCrashes) {
+  for (const std::string unit : {"1", "1 ", "1-", "LV80", "+", "(1", "ת.ז. 1",
+                                 "\xff"
+                                 "1"}) {
+    std::string post;
+    while (post.size() < (1 << 16)) post += unit;
+    EXPECT_NO_FATAL_FAILURE(Find(post));
+  }
+  EXPECT_TRUE(Find("").empty());
+}
+
 }  // namespace
 }  // namespace chorus::detect
