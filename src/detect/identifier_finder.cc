@@ -442,6 +442,17 @@ PhoneShape ShapeOf(std::string_view candidate) {
   return shape;
 }
 
+// "2023-2024", "1990 2005": two years, not an eight-digit phone number.
+bool IsYearRange(std::string_view candidate) {
+  if (candidate.size() < 9) return false;
+  auto year = [](std::string_view s) {
+    if (s.size() != 4 || !std::all_of(s.begin(), s.end(), IsDigit)) return false;
+    return s.substr(0, 2) == "19" || s.substr(0, 2) == "20";
+  };
+  return year(candidate.substr(0, 4)) && year(candidate.substr(candidate.size() - 4)) &&
+         IsSeparator(candidate.substr(4, candidate.size() - 8));
+}
+
 bool Overlaps(const std::vector<Hit>& chosen, size_t start, size_t end) {
   return std::any_of(chosen.begin(), chosen.end(),
                      [&](const Hit& h) { return start < h.finding.end && h.finding.start < end; });
@@ -484,7 +495,7 @@ void FindPhones(std::string_view text, const std::vector<Group>& groups,
       continue;
     const std::string_view candidate = text.substr(start, last_digit - start);
     const PhoneShape shape = ShapeOf(candidate);
-    if (shape.digits < 7 || shape.digits > 15) continue;
+    if (shape.digits < 7 || shape.digits > 15 || IsYearRange(candidate)) continue;
     if (Overlaps(ids, start, last_digit)) continue;
     const auto group = std::lower_bound(groups.begin(), groups.end(), start,
                                         [](const Group& g, size_t pos) { return g.start < pos; });

@@ -653,7 +653,8 @@ TEST(IdentifierFinderTest, PhonesNeedACountryCodeGroupingOrACue) {
   EXPECT_EQ(Details("zvaniet +371 29 123 456"), V{"phone"});
   EXPECT_EQ(Details("2912 3456 ir mans"), V{"phone"});
   EXPECT_EQ(Details("tālr. 29123456"), V{"phone"});
-  EXPECT_EQ(Details("numurs 29123456"), V{});  // a bare run of digits
+  EXPECT_EQ(Details("numurs 29123456"), V{});                // a bare run of digits
+  EXPECT_EQ(Details("Sezona 2023-2024 un 2024 2025"), V{});  // years
   EXPECT_EQ(Details("zadzwoń 601234567", "PL"), V{"phone"});
   EXPECT_EQ(Details("601 234 567", "PL"), V{"phone"});
   EXPECT_EQ(Details("liczba 601234567", "PL"), V{});
