@@ -131,6 +131,12 @@ void FindIbanAt(std::string_view text, const std::vector<Group>& groups, size_t 
   const Group& g = groups[first];
   if (g.glued_before || g.end - g.start < 2) return;
   if (!IsLetter(text[g.start]) || !IsLetter(text[g.start + 1])) return;
+  // Cheap shape test before the country lookup: "LV80…", or "PL" standing apart.
+  const size_t size = g.end - g.start;
+  const bool code_and_digits =
+      size >= 4 && IsDigit(text[g.start + 2]) && IsDigit(text[g.start + 3]);
+  const bool code_alone = size == 2 && g.joined_to_next;
+  if (!code_and_digits && !code_alone) return;
   std::string iban;
   iban.push_back(ToUpper(text[g.start]));
   iban.push_back(ToUpper(text[g.start + 1]));
