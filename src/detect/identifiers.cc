@@ -1,5 +1,8 @@
 #include "detect/identifiers.h"
 
+#include "detect/iban_national_checks.h"
+#include "detect/iban_structure.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -130,36 +133,7 @@ char LatvianCheckDigit(std::string_view digits) {
 
 // ---- IBAN ----
 
-struct IbanCountry {
-  char code[3];
-  int length;
-};
-
-// Total IBAN length per country, from the SWIFT IBAN Registry (ISO 13616). Territories that
-// use another country's code (e.g. Åland with FI, Jersey with GB) are covered by that code.
-constexpr IbanCountry kIbanCountries[] = {
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
-    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
-    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
-    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
-    {"GT", 28}, {"HN", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26},
-    {"IT", 27}, {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20},
-    {"LU", 20}, {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20},
-    {"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
-    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24},
-    {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25},
-    {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20},
-    {"YE", 30},
-};
-
 constexpr size_t kMaxIbanLength = 34;
-
-int IbanLengthForCountry(std::string_view country) {
-  for (const IbanCountry& entry : kIbanCountries) {
-    if (country == entry.code) return entry.length;
-  }
-  return 0;
-}
 
 // ---- Payment cards ----
 
@@ -338,7 +312,8 @@ bool IsValidLatvianPersonalCode(std::string_view candidate) {
     if (!AllDigits(candidate)) return false;
     digits = std::string(candidate);
   } else if (candidate.size() == 12) {
-    if (candidate[6] != '-' || !AllDigits(candidate.substr(0, 6)) ||
+    // "DDMMYY-NNNNN", or with a space where the dash goes.
+    if ((candidate[6] != '-' && candidate[6] != ' ') || !AllDigits(candidate.substr(0, 6)) ||
         !AllDigits(candidate.substr(7))) {
       return false;
     }
@@ -390,7 +365,7 @@ bool IsValidIban(std::string_view candidate) {
   std::string iban;
   for (size_t i = 0; i < candidate.size(); ++i) {
     char c = candidate[i];
-    if (c == ' ') {
+    if (c == ' ' || c == '-') {
       bool between_groups = i > 0 && i + 1 < candidate.size() && IsAsciiAlnum(candidate[i - 1]) &&
                             IsAsciiAlnum(candidate[i + 1]);
       if (!between_groups) return false;
@@ -400,12 +375,8 @@ bool IsValidIban(std::string_view candidate) {
     iban.push_back(IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c);
     if (iban.size() > kMaxIbanLength) return false;
   }
-  if (iban.size() < 4) return false;
-  if (!IsUpper(iban[0]) || !IsUpper(iban[1]) || !IsDigit(iban[2]) || !IsDigit(iban[3])) {
-    return false;
-  }
-  int expected_length = IbanLengthForCountry(std::string_view(iban).substr(0, 2));
-  if (expected_length == 0 || static_cast<int>(iban.size()) != expected_length) return false;
+  // Length, and letters and digits where the country's BBAN format puts them.
+  if (!HasIbanCountryStructure(iban)) return false;
 
   // ISO 13616 check digits are 02 to 98.
   int check_digits = TwoDigitNumber(iban, 2);
@@ -422,7 +393,14 @@ bool IsValidIban(std::string_view candidate) {
       remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
     }
   }
-  return remainder == 1;
+  return remainder == 1 && PassesIbanNationalCheck(iban);
+}
+
+bool IsValidPolishNrb(std::string_view candidate) {
+  std::string digits;
+  if (candidate.size() > 26 * 2 || !DigitsWithSeparators(candidate, " -", &digits)) return false;
+  if (digits.size() != 26) return false;
+  return IsValidIban("PL" + digits);
 }
 
 bool IsValidPaymentCard(std::string_view candidate) {

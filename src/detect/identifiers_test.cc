@@ -138,6 +138,12 @@ TEST(LatvianPersonalCodeTest, RejectsImpossibleDatesAndCenturies) {
   EXPECT_FALSE(IsValidLatvianPersonalCode("31129923458"));  // 2099-12-31
 }
 
+TEST(LatvianPersonalCodeTest, AcceptsASpaceWhereTheDashGoes) {
+  EXPECT_TRUE(IsValidLatvianPersonalCode("120785 12347"));
+  EXPECT_TRUE(IsValidLatvianPersonalCode("161175 19997"));
+  EXPECT_FALSE(IsValidLatvianPersonalCode("161175 19996"));
+}
+
 TEST(LatvianPersonalCodeTest, RejectsMalformedInput) {
   EXPECT_FALSE(IsValidLatvianPersonalCode(""));
   EXPECT_FALSE(IsValidLatvianPersonalCode("120785-1234"));
@@ -145,7 +151,7 @@ TEST(LatvianPersonalCodeTest, RejectsMalformedInput) {
   EXPECT_FALSE(IsValidLatvianPersonalCode("120785123470"));
   EXPECT_FALSE(IsValidLatvianPersonalCode("1207851234X"));
   EXPECT_FALSE(IsValidLatvianPersonalCode("12078-512347"));
-  EXPECT_FALSE(IsValidLatvianPersonalCode("120785 12347"));
+  EXPECT_FALSE(IsValidLatvianPersonalCode("1207 8512347"));
   EXPECT_FALSE(IsValidLatvianPersonalCode("120785--12347"));
   EXPECT_FALSE(IsValidLatvianPersonalCode(kHugeDigits));
   EXPECT_FALSE(IsValidLatvianPersonalCode(kInvalidUtf8));
@@ -210,7 +216,7 @@ TEST(IbanTest, AcceptsRegistryExamples) {
            "SE4550000000058398257466",
            "LV37HABA0551020123456",
            "EE382200221020145685",
-           "EE541700017000123456",
+           "EE471000001020145685",
        }) {
     EXPECT_TRUE(IsValidIban(iban)) << iban;
   }
@@ -222,6 +228,8 @@ TEST(IbanTest, AcceptsGroupsAndLowerCase) {
   EXPECT_TRUE(IsValidIban("PL61 1090 1014 0000 0712 1981 2874"));
   EXPECT_TRUE(IsValidIban("gb82west12345698765432"));
   EXPECT_TRUE(IsValidIban("Lv80 bank 0000 4351 9500 1"));
+  EXPECT_TRUE(IsValidIban("LV80-BANK-0000-4351-9500-1"));
+  EXPECT_TRUE(IsValidIban("LV80 BANK-0000 4351-9500 1"));
 }
 
 TEST(IbanTest, RejectsWrongChecksum) {
@@ -265,7 +273,8 @@ TEST(IbanTest, RejectsMalformedInput) {
   EXPECT_FALSE(IsValidIban(" LV80BANK0000435195001"));
   EXPECT_FALSE(IsValidIban("LV80BANK0000435195001 "));
   EXPECT_FALSE(IsValidIban("LV80  BANK 0000 4351 9500 1"));
-  EXPECT_FALSE(IsValidIban("LV80-BANK-0000-4351-9500-1"));
+  EXPECT_FALSE(IsValidIban("LV80--BANK-0000-4351-9500-1"));
+  EXPECT_FALSE(IsValidIban("LV80-BANK-0000-4351-9500-1-"));
   EXPECT_FALSE(IsValidIban("LV80BANK000043519500!"));
   EXPECT_FALSE(IsValidIban(std::string("LV80BANK0000435195001") + kHugeDigits));
   EXPECT_FALSE(IsValidIban(kHugeDigits));

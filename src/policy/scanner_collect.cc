@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "detect/identifier_finder.h"
 #include "detect/identifiers.h"
 #include "detect/patterns.h"
 #include "detect/phone_numbers.h"
@@ -225,80 +226,42 @@ void Scanner::Impl::CheckIdentifiers(CollectState& st,
         if (detect::IsValidEmail(candidate)) add(ClauseFor("identifier:email"), s, "email");
         identifiers.push_back(s);
         break;
-      case detect::kIban:
-        if (size_t len = detect::ValidIbanPrefix(candidate)) {
-          s.end = s.start + len;
-          add(ClauseFor("identifier:iban"), s, "iban");
-          identifiers.push_back(s);
-        }
-        break;
-      case detect::kCard:
-        if (size_t len = detect::ValidCardPrefix(candidate)) {
-          s.end = s.start + len;
-          add(ClauseFor("identifier:card"), s, "payment_card");
-          identifiers.push_back(s);
-        }
-        break;
-      case detect::kPesel:
-        if (detect::IsValidPesel(candidate)) {
-          add(ClauseFor("identifier:national_id"), s, "pesel");
-          identifiers.push_back(s);
-        }
-        break;
-      case detect::kLatvianCode:
-        if (detect::IsValidLatvianPersonalCode(candidate)) {
-          add(ClauseFor("identifier:national_id"), s, "latvian_personal_code");
-          identifiers.push_back(s);
-        }
-        break;
-      case detect::kIsraeliId: {
-        // Nine digits pass the check digit one time in ten, so an Israeli ID also needs
-        // words that name it nearby.
-        const size_t from = span.start > 40 ? span.start - 40 : 0;
-        const std::string before = text::FoldTerm(text.substr(from, span.start - from));
-        static const std::vector<std::string> kCues = [] {
-          std::vector<std::string> cues;
-          for (const char* cue : {"ת.ז", "ת\"ז", "תז", "תעודת זהות", "מספר זהות", "teudat",
-                                  "id number", "id no", "identity"})
-            cues.push_back(text::FoldTerm(cue));
-          return cues;
-        }();
-        const bool cued = std::any_of(kCues.begin(), kCues.end(), [&](const std::string& cue) {
-          return before.find(cue) != std::string::npos;
-        });
-        if (cued && detect::IsValidIsraeliId(candidate)) {
-          add(ClauseFor("identifier:national_id"), s, "israeli_id");
-          identifiers.push_back(s);
-        }
-        break;
-      }
       default:
         break;
     }
   }
+  // IBANs, cards, national ids, VAT numbers and phones (detect/identifier_finder.h); the
+  // raw patterns kIban, kCard, kPesel, kLatvianCode, kIsraeliId and kPhone are not used.
+  if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    thread_local std::vector<detect::IdentifierFinding> found;
+    found.clear();
+    detect::IdentifierContext context;
+    context.phone_region = [&] {
+      const LanguagePack* pack = FindLanguagePack(st.language());
+      return pack && !pack->phone_region.empty() ? pack->phone_region : std::string("US");
+    };
+    detect::FindIdentifiers(text, context, &found);
+    for (const detect::IdentifierFinding& f : found) {
+      const Span s{f.start, f.end};
+      // A number inside an amount ("€ 1 234 567") is no phone number.
+      if (f.source == "identifier:phone" && OverlapsAny(s, amount_spans)) continue;
+      add(ClauseFor(f.source), s, std::string(f.detail));
+      identifiers.push_back(s);
+    }
+  }
 }
 
-// Phones, secrets, hosts, coordinates and handles, once identifiers are known.
+// Secrets, hosts, coordinates and handles, once identifiers are known.
 void Scanner::Impl::CheckOtherPatterns(
     CollectState& st, const std::vector<std::pair<unsigned, Span>>& raw_hits) const {
   const std::string_view text = st.text;
   auto add = [&](int clause, const Span& span, std::string detail) {
     st.Add(clause, span, std::move(detail));
   };
-  const auto& language = st.language;
   auto& identifiers = st.identifiers;
-  auto& amount_spans = st.amount_spans;
   for (const auto& [id, span] : raw_hits) {
     std::string_view candidate = text.substr(span.start, span.end - span.start);
     switch (id) {
-      case detect::kPhone: {
-        if (OverlapsAny(span, identifiers) || OverlapsAny(span, amount_spans)) break;
-        const LanguagePack* pack = FindLanguagePack(language());
-        const std::string region = pack && !pack->phone_region.empty() ? pack->phone_region : "US";
-        if (detect::ValidPhoneNumber(candidate, region))
-          add(ClauseFor("identifier:phone"), span, "phone");
-        break;
-      }
       case detect::kAwsKey:
       case detect::kGithubToken:
       case detect::kSlackToken:

@@ -194,6 +194,16 @@ TEST_F(ScannerTest, PersonalDataValidatedNotGuessed) {
   EXPECT_TRUE(Has("zvaniet +371 29 123 456", "personal_data", "lv"));
   EXPECT_TRUE(Has("write to jan.kowalski@example.com", "personal_data", "en"));
   EXPECT_FALSE(Has("Meeting on 2024-01-15 at 10:30", "personal_data", "en"));
+  // Identifiers as people write them (detect/identifier_finder.h), all personal_data.
+  EXPECT_EQ(Texts("Mans personas kods ir 161175 19997.", "personal_data", "lv"),
+            std::vector<std::string>{"161175 19997"});
+  EXPECT_EQ(Texts("Numer konta: 61 1090 1014 0000 0712 1981 2874", "personal_data", "pl"),
+            std::vector<std::string>{"61 1090 1014 0000 0712 1981 2874"});
+  EXPECT_TRUE(Has("IBAN: LV80-BANK-0000-4351-9500-1", "personal_data", "en"));
+  EXPECT_TRUE(Has("שלחתי לך את 123456782 אתמול", "personal_data", "he"));
+  EXPECT_FALSE(Has("the code was 123456782", "personal_data", "en"));
+  EXPECT_FALSE(Has("Numer zamówienia: 601 234 567", "personal_data", "pl"));
+  EXPECT_FALSE(Has("numurs 29123456", "personal_data", "lv"));
 }
 
 TEST_F(ScannerTest, Credentials) {
