@@ -3,6 +3,8 @@
 #include <array>
 #include <cstddef>
 
+#include "detect/check_digits.h"
+
 namespace chorus::detect {
 namespace {
 
@@ -12,33 +14,16 @@ bool IsDigit(char c) {
 bool IsUpper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-int Value(char c) {
-  return c - '0';
-}
-
-// The number written by `digits` (digits only), modulo `m`.
-int Mod(std::string_view digits, int m) {
-  int r = 0;
-  for (char c : digits) r = (r * 10 + Value(c)) % m;
-  return r;
-}
-
 int Number(std::string_view digits) {
   int n = 0;
-  for (char c : digits) n = n * 10 + Value(c);
+  for (char c : digits) n = n * 10 + DigitValue(c);
   return n;
-}
-
-bool AllDigits(std::string_view s) {
-  for (char c : s)
-    if (!IsDigit(c)) return false;
-  return !s.empty();
 }
 
 // Belgium: the account's first ten digits modulo 97 (0 written as 97) are its last two.
 bool BelgianCheck(std::string_view bban) {
   if (bban.size() != 12 || !AllDigits(bban)) return false;
-  int r = Mod(bban.substr(0, 10), 97);
+  int r = DigitsMod(bban.substr(0, 10), 97);
   if (r == 0) r = 97;
   return r == Number(bban.substr(10, 2));
 }
@@ -52,7 +37,7 @@ bool FrenchRibKey(std::string_view bban) {
     char c = bban[i];
     int d;
     if (IsDigit(c)) {
-      d = Value(c);
+      d = DigitValue(c);
     } else if (IsUpper(c)) {
       if (c <= 'I') {
         d = c - 'A' + 1;
@@ -76,7 +61,7 @@ bool FrenchRibKey(std::string_view bban) {
 int SpanishDigit(std::string_view ten_digits) {
   static constexpr std::array<int, 10> kWeights = {1, 2, 4, 8, 5, 10, 9, 7, 3, 6};
   int sum = 0;
-  for (size_t i = 0; i < 10; ++i) sum += kWeights[i] * Value(ten_digits[i]);
+  for (size_t i = 0; i < 10; ++i) sum += kWeights[i] * DigitValue(ten_digits[i]);
   int d = 11 - sum % 11;
   if (d == 11) d = 0;
   if (d == 10) d = 1;
@@ -87,8 +72,8 @@ bool SpanishCheck(std::string_view bban) {
   if (bban.size() != 20 || !AllDigits(bban)) return false;
   char first[10] = {'0', '0'};
   for (size_t i = 0; i < 8; ++i) first[i + 2] = bban[i];
-  return SpanishDigit(std::string_view(first, 10)) == Value(bban[8]) &&
-         SpanishDigit(bban.substr(10, 10)) == Value(bban[9]);
+  return SpanishDigit(std::string_view(first, 10)) == DigitValue(bban[8]) &&
+         SpanishDigit(bban.substr(10, 10)) == DigitValue(bban[9]);
 }
 
 // Italy and San Marino, CIN: a letter over bank (5), branch (5) and account (12): characters
@@ -103,7 +88,7 @@ bool ItalianCin(std::string_view bban) {
     char c = bban[i];
     int v;
     if (IsDigit(c)) {
-      v = Value(c);
+      v = DigitValue(c);
     } else if (IsUpper(c)) {
       v = c - 'A';
     } else {
@@ -120,7 +105,7 @@ bool BbanMod97IsOne(std::string_view bban) {
   int r = 0;
   for (char c : bban) {
     if (IsDigit(c)) {
-      r = (r * 10 + Value(c)) % 97;
+      r = (r * 10 + DigitValue(c)) % 97;
     } else if (IsUpper(c)) {
       r = (r * 100 + (c - 'A' + 10)) % 97;
     } else {
@@ -136,26 +121,14 @@ bool NorwegianCheck(std::string_view bban) {
   if (bban.size() != 11 || !AllDigits(bban)) return false;
   static constexpr std::array<int, 10> kWeights = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
   int sum = 0;
-  for (size_t i = 0; i < 10; ++i) sum += kWeights[i] * Value(bban[i]);
+  for (size_t i = 0; i < 10; ++i) sum += kWeights[i] * DigitValue(bban[i]);
   int d = (11 - sum % 11) % 11;
-  return d != 10 && d == Value(bban[10]);
+  return d != 10 && d == DigitValue(bban[10]);
 }
 
 // Finland: the fourteen digits pass the Luhn check.
 bool FinnishCheck(std::string_view bban) {
-  if (bban.size() != 14 || !AllDigits(bban)) return false;
-  int sum = 0;
-  bool twice = false;
-  for (size_t i = bban.size(); i-- > 0;) {
-    int v = Value(bban[i]);
-    if (twice) {
-      v *= 2;
-      if (v > 9) v -= 9;
-    }
-    sum += v;
-    twice = !twice;
-  }
-  return sum % 10 == 0;
+  return bban.size() == 14 && AllDigits(bban) && PassesLuhn(bban);
 }
 
 // Estonia: the account number (the BBAN after the two-digit bank code) ends with a check
@@ -166,8 +139,8 @@ bool EstonianCheck(std::string_view bban) {
   static constexpr std::array<int, 3> kWeights = {7, 3, 1};
   int sum = 0;
   size_t k = 0;
-  for (size_t i = account.size() - 1; i-- > 0; ++k) sum += kWeights[k % 3] * Value(account[i]);
-  return (10 - sum % 10) % 10 == Value(account.back());
+  for (size_t i = account.size() - 1; i-- > 0; ++k) sum += kWeights[k % 3] * DigitValue(account[i]);
+  return (10 - sum % 10) % 10 == DigitValue(account.back());
 }
 
 // Czech Republic and Slovakia: bank code (4), account prefix (6) and account number (10); the
@@ -178,9 +151,9 @@ bool CzechSlovakCheck(std::string_view bban) {
   static constexpr std::array<int, 6> kPrefix = {10, 5, 8, 4, 2, 1};
   static constexpr std::array<int, 10> kNumber = {6, 3, 7, 9, 10, 5, 8, 4, 2, 1};
   int prefix = 0;
-  for (size_t i = 0; i < 6; ++i) prefix += kPrefix[i] * Value(bban[4 + i]);
+  for (size_t i = 0; i < 6; ++i) prefix += kPrefix[i] * DigitValue(bban[4 + i]);
   int number = 0;
-  for (size_t i = 0; i < 10; ++i) number += kNumber[i] * Value(bban[10 + i]);
+  for (size_t i = 0; i < 10; ++i) number += kNumber[i] * DigitValue(bban[10 + i]);
   return prefix % 11 == 0 && number % 11 == 0;
 }
 

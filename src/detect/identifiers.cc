@@ -1,5 +1,6 @@
 #include "detect/identifiers.h"
 
+#include "detect/check_digits.h"
 #include "detect/iban_national_checks.h"
 #include "detect/iban_structure.h"
 
@@ -29,17 +30,6 @@ bool IsAsciiAlnum(char c) {
 bool IsNonAscii(char c) {
   return static_cast<unsigned char>(c) >= 0x80;
 }
-int DigitValue(char c) {
-  return c - '0';
-}
-
-bool AllDigits(std::string_view text) {
-  for (char c : text) {
-    if (!IsDigit(c)) return false;
-  }
-  return !text.empty();
-}
-
 int TwoDigitNumber(std::string_view digits, size_t pos) {
   return DigitValue(digits[pos]) * 10 + DigitValue(digits[pos + 1]);
 }
@@ -192,21 +182,6 @@ bool HasKnownIssuerPrefix(std::string_view digits) {
     if (prefix >= range.low && prefix <= range.high) return true;
   }
   return false;
-}
-
-bool PassesLuhn(std::string_view digits) {
-  int sum = 0;
-  bool double_it = false;
-  for (size_t i = digits.size(); i-- > 0;) {
-    int value = DigitValue(digits[i]);
-    if (double_it) {
-      value *= 2;
-      if (value > 9) value -= 9;
-    }
-    sum += value;
-    double_it = !double_it;
-  }
-  return sum % 10 == 0;
 }
 
 // ---- E-mail ----
