@@ -53,6 +53,38 @@ size_t WordEnd(std::string_view folded, size_t pos) {
 
 // Anchors shorter than this would hit inside almost every word.
 constexpr size_t kMinAnchor = 3;
+// A common stem shorter than this is replaced by the anchor word's forms (at most
+// kMaxAnchorLiterals of them): stems of three bytes or fewer caused most literal hits.
+constexpr size_t kLongAnchor = 5;
+constexpr size_t kMaxAnchorLiterals = 64;
+
+// What the literal database looks for to find a word of `forms` (common stem `stem`): the
+// stem itself when it is long; a short common stem ("rig" of "Rīgas") hits inside
+// countless words, so then each form is looked for by itself: a long stem, or a short stem
+// with each of its endings. A word that matches the forms starts with one of these
+// literals, so no hit is lost; a token reached by two of them is verified once (Match).
+std::vector<std::string> AnchorLiterals(const std::vector<text::StemForm>& forms,
+                                        const std::string& stem) {
+  if (stem.size() >= kLongAnchor || forms.empty()) return {stem};
+  std::set<std::string> expanded;
+  for (const auto& form : forms) {
+    if (form.stem.size() >= kLongAnchor) {
+      expanded.insert(form.stem);
+      continue;
+    }
+    for (const auto& ending : *form.endings) expanded.insert(form.stem + ending);
+  }
+  // A literal matcher does not see word boundaries: a literal that is a prefix of another
+  // makes the longer one redundant (the longer ones follow it in sorted order).
+  std::vector<std::string> literals;
+  for (const auto& literal : expanded) {
+    if (!literals.empty() && literal.compare(0, literals.back().size(), literals.back()) == 0)
+      continue;
+    literals.push_back(literal);
+  }
+  if (literals.empty() || literals.size() > kMaxAnchorLiterals) return {stem};
+  return literals;
+}
 
 // Start of the word around `pos`, or npos if it lies more than `max_bytes` before.
 size_t WordStartWithin(std::string_view folded, size_t pos, size_t max_bytes) {
@@ -155,19 +187,35 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
     }
     for (const auto& w : words)
       term.words.push_back(text::WordForms(w, spec.rules, spec.exact || exact_phrase));
-    // The anchor: the word fewest terms share ("Riga" rather than "Bank" in a list of
-    // banks), among those with a stem long enough to be selective; else the longest stem.
+    // The anchor: a word whose literals are long enough to be rare in any text ("ligums"
+    // rather than "par", "suka" rather than "to"); among those, the word fewest terms share
+    // ("Riga" rather than "Bank" in a list of banks), among those with a stem long enough
+    // to be selective; else the word with the longest literals, then the longest stem.
     std::string best_stem;
-    size_t best_frequency = SIZE_MAX;
+    std::vector<std::string> best_literals;
+    size_t best_frequency = SIZE_MAX, best_shortest = 0;
     for (size_t w = 0; w < term.words.size(); ++w) {
       std::string stem = text::CommonStem(term.words[w]);
       if (stem.empty()) stem = words[w];
+      std::vector<std::string> literals = AnchorLiterals(term.words[w], stem);
+      size_t shortest = SIZE_MAX;
+      for (const auto& l : literals) shortest = std::min(shortest, l.size());
       const size_t frequency = stem.size() >= kMinAnchor ? word_frequency[words[w]] : SIZE_MAX;
-      const bool better = best_stem.empty() || frequency < best_frequency ||
-                          (frequency == best_frequency && stem.size() > best_stem.size());
+      const bool is_long = shortest >= kLongAnchor, best_long = best_shortest >= kLongAnchor;
+      bool better;
+      if (best_stem.empty() || is_long != best_long)
+        better = best_stem.empty() || is_long;
+      else if (frequency != best_frequency)
+        better = frequency < best_frequency;
+      else if (frequency == SIZE_MAX && shortest != best_shortest)
+        better = shortest > best_shortest;
+      else
+        better = stem.size() > best_stem.size();
       if (better) {
         best_stem = std::move(stem);
+        best_literals = std::move(literals);
         best_frequency = frequency;
+        best_shortest = shortest;
         term.anchor = w;
       }
     }
@@ -179,16 +227,20 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
         std::make_tuple(words[term.anchor], spec.rules, spec.exact || exact_phrase),
         static_cast<uint32_t>(groups_.size()));
     if (new_group) {
-      groups_.push_back({&term.words[term.anchor], term.prefixes, {}, {}, {}});
-      auto [lit, fresh] =
-          literal_ids.emplace(best_stem, static_cast<uint32_t>(literal_groups_.size()));
-      if (fresh) {
-        literal_groups_.emplace_back();
-        literal_length_.push_back(static_cast<uint32_t>(best_stem.size()));
-        literal_prefixed_.push_back(0);
+      groups_.push_back({&term.words[term.anchor], term.prefixes, false, {}, {}, {}});
+      const std::vector<std::string>& anchor_literals = best_literals;
+      groups_.back().several_literals = anchor_literals.size() > 1;
+      for (const auto& literal : anchor_literals) {
+        auto [lit, fresh] =
+            literal_ids.emplace(literal, static_cast<uint32_t>(literal_groups_.size()));
+        if (fresh) {
+          literal_groups_.emplace_back();
+          literal_length_.push_back(static_cast<uint32_t>(literal.size()));
+          literal_prefixed_.push_back(0);
+        }
+        literal_groups_[lit->second].push_back(g->second);
+        if (term.prefixes) literal_prefixed_[lit->second] = 1;
       }
-      literal_groups_[lit->second].push_back(g->second);
-      if (term.prefixes) literal_prefixed_[lit->second] = 1;
     }
     AnchorGroup& group = groups_[g->second];
     if (term.words.size() == 1) {
@@ -262,6 +314,8 @@ bool TermIndex::VerifyAround(std::string_view folded, const CompiledTerm& term, 
 Status TermIndex::Match(std::string_view folded,
                         const std::vector<std::pair<uint32_t, uint32_t>>& masked_tokens,
                         std::vector<TermMatch>* out) const {
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> verified;  // (group, token start)
+  verified.clear();
   Status status = db_.Scan(folded, [&](unsigned id, unsigned long long, unsigned long long to) {
     const size_t hit_end = static_cast<size_t>(to);
     const size_t hit_start = hit_end - literal_length_[id];
@@ -280,6 +334,12 @@ Status TermIndex::Match(std::string_view folded,
     bool prefix_ok = !inside_word;
     for (uint32_t g : literal_groups_[id]) {
       const AnchorGroup& group = groups_[g];
+      if (group.several_literals) {
+        // Two literals of one group may end in the same token ("riga", "rigas").
+        const std::pair<uint32_t, uint32_t> key{g, static_cast<uint32_t>(hit_start)};
+        if (std::find(verified.begin(), verified.end(), key) != verified.end()) continue;
+        verified.push_back(key);
+      }
       if (inside_word) {
         if (!group.prefixes) continue;
         if (group.prefixes != checked_prefixes) {

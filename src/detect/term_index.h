@@ -67,6 +67,7 @@ class TermIndex {
   struct AnchorGroup {
     const std::vector<text::StemForm>* forms = nullptr;  // of the anchor word
     const std::vector<std::string>* prefixes = nullptr;
+    bool several_literals = false;  // found by more than one literal (its forms)
     std::vector<uint32_t> single_word_terms;
     std::vector<uint32_t> phrases_ending_at_anchor;
     // Phrases with words after the anchor, bucketed by the first code point of the next
