@@ -61,28 +61,52 @@ constexpr size_t kMaxAnchorLiterals = 64;
 // What the literal database looks for to find a word of `forms` (common stem `stem`): the
 // stem itself when it is long; a short common stem ("rig" of "Rīgas") hits inside
 // countless words, so then each form is looked for by itself: a long stem, or a short stem
-// with each of its endings. A word that matches the forms starts with one of these
-// literals, so no hit is lost; a token reached by two of them is verified once (Match).
-std::vector<std::string> AnchorLiterals(const std::vector<text::StemForm>& forms,
-                                        const std::string& stem) {
-  if (stem.size() >= kLongAnchor || forms.empty()) return {stem};
-  std::set<std::string> expanded;
+// with each of its endings (unless that makes more than kMaxAnchorLiterals). A word that
+// matches the forms starts with one of these literals, so no hit is lost; a token reached
+// by two of them is verified once (Match).
+bool ExpandsAnchor(const std::vector<text::StemForm>& forms, const std::string& stem) {
+  if (stem.size() >= kLongAnchor || forms.empty()) return false;
+  size_t count = 0;
+  for (const auto& form : forms)
+    count += form.stem.size() >= kLongAnchor ? 1 : form.endings->size();
+  return count > 0 && count <= kMaxAnchorLiterals;
+}
+
+// The length of the shortest of AnchorLiterals(forms, stem), without building them.
+size_t ShortestAnchorLiteral(const std::vector<text::StemForm>& forms, const std::string& stem) {
+  if (!ExpandsAnchor(forms, stem)) return stem.size();
+  size_t shortest = SIZE_MAX;
   for (const auto& form : forms) {
     if (form.stem.size() >= kLongAnchor) {
-      expanded.insert(form.stem);
+      shortest = std::min(shortest, form.stem.size());
       continue;
     }
-    for (const auto& ending : *form.endings) expanded.insert(form.stem + ending);
+    for (const auto& ending : *form.endings)
+      shortest = std::min(shortest, form.stem.size() + ending.size());
   }
+  return shortest;
+}
+
+std::vector<std::string> AnchorLiterals(const std::vector<text::StemForm>& forms,
+                                        const std::string& stem) {
+  if (!ExpandsAnchor(forms, stem)) return {stem};
+  std::vector<std::string> expanded;
+  for (const auto& form : forms) {
+    if (form.stem.size() >= kLongAnchor) {
+      expanded.push_back(form.stem);
+      continue;
+    }
+    for (const auto& ending : *form.endings) expanded.push_back(form.stem + ending);
+  }
+  std::sort(expanded.begin(), expanded.end());
   // A literal matcher does not see word boundaries: a literal that is a prefix of another
   // makes the longer one redundant (the longer ones follow it in sorted order).
   std::vector<std::string> literals;
-  for (const auto& literal : expanded) {
+  for (auto& literal : expanded) {
     if (!literals.empty() && literal.compare(0, literals.back().size(), literals.back()) == 0)
       continue;
-    literals.push_back(literal);
+    literals.push_back(std::move(literal));
   }
-  if (literals.empty() || literals.size() > kMaxAnchorLiterals) return {stem};
   return literals;
 }
 
@@ -192,14 +216,11 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
     // ("Riga" rather than "Bank" in a list of banks), among those with a stem long enough
     // to be selective; else the word with the longest literals, then the longest stem.
     std::string best_stem;
-    std::vector<std::string> best_literals;
     size_t best_frequency = SIZE_MAX, best_shortest = 0;
     for (size_t w = 0; w < term.words.size(); ++w) {
       std::string stem = text::CommonStem(term.words[w]);
       if (stem.empty()) stem = words[w];
-      std::vector<std::string> literals = AnchorLiterals(term.words[w], stem);
-      size_t shortest = SIZE_MAX;
-      for (const auto& l : literals) shortest = std::min(shortest, l.size());
+      const size_t shortest = ShortestAnchorLiteral(term.words[w], stem);
       const size_t frequency = stem.size() >= kMinAnchor ? word_frequency[words[w]] : SIZE_MAX;
       const bool is_long = shortest >= kLongAnchor, best_long = best_shortest >= kLongAnchor;
       bool better;
@@ -213,7 +234,6 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
         better = stem.size() > best_stem.size();
       if (better) {
         best_stem = std::move(stem);
-        best_literals = std::move(literals);
         best_frequency = frequency;
         best_shortest = shortest;
         term.anchor = w;
@@ -228,7 +248,8 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
         static_cast<uint32_t>(groups_.size()));
     if (new_group) {
       groups_.push_back({&term.words[term.anchor], term.prefixes, false, {}, {}, {}});
-      const std::vector<std::string>& anchor_literals = best_literals;
+      const std::vector<std::string> anchor_literals =
+          AnchorLiterals(term.words[term.anchor], best_stem);
       groups_.back().several_literals = anchor_literals.size() > 1;
       for (const auto& literal : anchor_literals) {
         auto [lit, fresh] =
