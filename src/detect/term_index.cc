@@ -56,7 +56,7 @@ constexpr size_t kMinAnchor = 3;
 // A common stem shorter than this is replaced by the anchor word's forms (at most
 // kMaxAnchorLiterals of them): stems of three bytes or fewer caused most literal hits.
 constexpr size_t kLongAnchor = 5;
-constexpr size_t kMaxAnchorLiterals = 64;
+constexpr size_t kMaxAnchorLiterals = 256;
 
 // What the literal database looks for to find a word of `forms` (common stem `stem`): the
 // stem itself when it is long; a short common stem ("rig" of "Rīgas") hits inside
@@ -172,6 +172,7 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
   literal_groups_.clear();
   literal_length_.clear();
   literal_prefixed_.clear();
+  prefix_last_byte_.fill(0);
   prefix_sets_.clear();
   maskable_.clear();
   terms_.resize(specs_.size());
@@ -186,6 +187,9 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
       if (r) merged.insert(r->prefixes.begin(), r->prefixes.end());
     prefix_sets_.emplace_back(merged.begin(), merged.end());
   }
+  for (const auto& set : prefix_sets_)
+    for (const auto& p : set)
+      if (!p.empty()) prefix_last_byte_[static_cast<unsigned char>(p.back())] = 1;
 
   std::map<std::tuple<std::string, std::vector<const text::InflectionRules*>, bool>, uint32_t>
       group_ids;
@@ -212,9 +216,9 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
     for (const auto& w : words)
       term.words.push_back(text::WordForms(w, spec.rules, spec.exact || exact_phrase));
     // The anchor: a word whose literals are long enough to be rare in any text ("ligums"
-    // rather than "par", "suka" rather than "to"); among those, the word fewest terms share
-    // ("Riga" rather than "Bank" in a list of banks), among those with a stem long enough
-    // to be selective; else the word with the longest literals, then the longest stem.
+    // rather than "par", "suka" rather than "to"), else the word with the longest literals;
+    // then the word fewest terms share ("Riga" rather than "Bank" in a list of banks) among
+    // those with a stem long enough to be selective; then the longest stem, the longest word.
     std::string best_stem;
     size_t best_frequency = SIZE_MAX, best_shortest = 0;
     for (size_t w = 0; w < term.words.size(); ++w) {
@@ -226,12 +230,14 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
       bool better;
       if (best_stem.empty() || is_long != best_long)
         better = best_stem.empty() || is_long;
+      else if (!is_long && shortest != best_shortest)
+        better = shortest > best_shortest;
       else if (frequency != best_frequency)
         better = frequency < best_frequency;
-      else if (frequency == SIZE_MAX && shortest != best_shortest)
-        better = shortest > best_shortest;
-      else
+      else if (stem.size() != best_stem.size())
         better = stem.size() > best_stem.size();
+      else
+        better = words[w].size() > words[term.anchor].size();
       if (better) {
         best_stem = std::move(stem);
         best_frequency = frequency;
@@ -344,7 +350,10 @@ Status TermIndex::Match(std::string_view folded,
     // hits of short stems fall inside other words ("ban" in "urban"); without prefixes to
     // allow for, they end here.
     const bool inside_word = text::IsWordCharBefore(folded, hit_start);
-    if (inside_word && !literal_prefixed_[id]) return;
+    // A prefix can only end in a byte some prefix ends in (Latin letters never do).
+    if (inside_word && (!literal_prefixed_[id] ||
+                        !prefix_last_byte_[static_cast<unsigned char>(folded[hit_start - 1])]))
+      return;
     const size_t word_start =
         inside_word ? WordStartWithin(folded, hit_start, kMaxPrefixBytes) : hit_start;
     const size_t word_end = WordEnd(folded, hit_end);

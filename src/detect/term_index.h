@@ -12,6 +12,7 @@
 // Thread-safety: built once, then Match() may be called from any number of threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -85,6 +86,7 @@ class TermIndex {
   std::vector<uint32_t> literal_length_;
   // literal id -> whether some group of it accepts prefixes (a hit inside a word can count)
   std::vector<uint8_t> literal_prefixed_;
+  std::array<uint8_t, 256> prefix_last_byte_{};        // bytes some prefix ends with
   std::vector<std::vector<std::string>> prefix_sets_;  // owned prefix lists
   std::vector<uint32_t> maskable_;                     // single-word maskable terms
   HsDatabase db_;
