@@ -62,8 +62,8 @@ constexpr size_t kMaxAnchorLiterals = 256;
 // stem itself when it is long; a short common stem ("rig" of "Rīgas") hits inside
 // countless words, so then each form is looked for by itself: a long stem, or a short stem
 // with each of its endings (unless that makes more than kMaxAnchorLiterals). A word that
-// matches the forms starts with one of these literals, so no hit is lost; a token reached
-// by two of them is verified once (Match).
+// matches the forms starts with one of these literals, so no hit is lost; and as no
+// literal of a word is a prefix of another, a token is reached by one of them only.
 bool ExpandsAnchor(const std::vector<text::StemForm>& forms, const std::string& stem) {
   if (stem.size() >= kLongAnchor || forms.empty()) return false;
   size_t count = 0;
@@ -253,10 +253,9 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
         std::make_tuple(words[term.anchor], spec.rules, spec.exact || exact_phrase),
         static_cast<uint32_t>(groups_.size()));
     if (new_group) {
-      groups_.push_back({&term.words[term.anchor], term.prefixes, false, {}, {}, {}});
+      groups_.push_back({&term.words[term.anchor], term.prefixes, {}, {}, {}});
       const std::vector<std::string> anchor_literals =
           AnchorLiterals(term.words[term.anchor], best_stem);
-      groups_.back().several_literals = anchor_literals.size() > 1;
       for (const auto& literal : anchor_literals) {
         auto [lit, fresh] =
             literal_ids.emplace(literal, static_cast<uint32_t>(literal_groups_.size()));
@@ -341,8 +340,6 @@ bool TermIndex::VerifyAround(std::string_view folded, const CompiledTerm& term, 
 Status TermIndex::Match(std::string_view folded,
                         const std::vector<std::pair<uint32_t, uint32_t>>& masked_tokens,
                         std::vector<TermMatch>* out) const {
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> verified;  // (group, token start)
-  verified.clear();
   Status status = db_.Scan(folded, [&](unsigned id, unsigned long long, unsigned long long to) {
     const size_t hit_end = static_cast<size_t>(to);
     const size_t hit_start = hit_end - literal_length_[id];
@@ -364,12 +361,6 @@ Status TermIndex::Match(std::string_view folded,
     bool prefix_ok = !inside_word;
     for (uint32_t g : literal_groups_[id]) {
       const AnchorGroup& group = groups_[g];
-      if (group.several_literals) {
-        // Two literals of one group may end in the same token ("riga", "rigas").
-        const std::pair<uint32_t, uint32_t> key{g, static_cast<uint32_t>(hit_start)};
-        if (std::find(verified.begin(), verified.end(), key) != verified.end()) continue;
-        verified.push_back(key);
-      }
       if (inside_word) {
         if (!group.prefixes) continue;
         if (group.prefixes != checked_prefixes) {

@@ -12,6 +12,7 @@
 // Thread-safety: built once, then Match() may be called from any number of threads.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -53,6 +54,12 @@ class TermIndex {
   const TermSpec& spec(uint32_t term) const { return specs_[term]; }
   size_t size() const { return specs_.size(); }
   size_t literal_count() const { return literal_groups_.size(); }
+  // Bytes of the shortest literal the database looks for (0 without terms).
+  size_t shortest_literal() const {
+    return literal_length_.empty()
+               ? 0
+               : *std::min_element(literal_length_.begin(), literal_length_.end());
+  }
   bool loaded_from_cache() const { return db_.loaded_from_cache(); }
 
  private:
@@ -68,7 +75,6 @@ class TermIndex {
   struct AnchorGroup {
     const std::vector<text::StemForm>* forms = nullptr;  // of the anchor word
     const std::vector<std::string>* prefixes = nullptr;
-    bool several_literals = false;  // found by more than one literal (its forms)
     std::vector<uint32_t> single_word_terms;
     std::vector<uint32_t> phrases_ending_at_anchor;
     // Phrases with words after the anchor, bucketed by the first code point of the next

@@ -106,6 +106,25 @@ TEST_F(TermIndexTest, AnchorsOnTheLongestWord) {
   EXPECT_TRUE(Find("P and L, PL").empty());
 }
 
+// A phrase whose words all have short stems ("to" and "su" of suka/suce) anchors on the
+// word whose forms make the longest literals, not on "to", which every Polish post holds.
+TEST_F(TermIndexTest, AnchorsOnTheLongestLiterals) {
+  Build({{"to suka", 0, false, false, {&pl_}}});
+  EXPECT_GE(index_.shortest_literal(), 3u);
+  EXPECT_EQ(Find("ty to suka"), std::vector<std::string>{"to suka"});
+  EXPECT_EQ(Find("to suce"), std::vector<std::string>{"to suce"});
+  EXPECT_TRUE(Find("to sukienka, tosuka, to").empty());
+}
+
+// A short common stem is looked for as the word's forms; every form is still found, once,
+// and a word that only starts like one is not.
+TEST_F(TermIndexTest, ShortStemsFindEveryFormOnce) {
+  Build({{"suka", 0, false, false, {&pl_}}, {"Ogre", 1, false, false, {&lv_, &pl_}}});
+  EXPECT_EQ(Find("suka, suki, suce, sukach; sukom sucha"),
+            (std::vector<std::string>{"suka", "suki", "suce", "sukach"}));
+  EXPECT_EQ(Find("Ogrei Ogres ogram ogrod"), (std::vector<std::string>{"Ogrei", "Ogres", "ogram"}));
+}
+
 TEST_F(TermIndexTest, RespectsWordBoundaries) {
   Build({{"Baltpay", 0, false, false, {&lv_}}});
   EXPECT_EQ(Find("Baltpay, Baltpayam!"), (std::vector<std::string>{"Baltpay", "Baltpayam"}));
