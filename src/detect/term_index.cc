@@ -195,12 +195,13 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
       group_ids;
   std::map<std::string, uint32_t> literal_ids;
   std::unordered_map<std::string, size_t> word_frequency;
-  for (const auto& spec : specs_)
-    for (const auto& w : SplitWords(text::FoldTerm(spec.text))) ++word_frequency[w];
+  for (uint32_t t = 0; t < specs_.size(); ++t) {
+    terms_[t].folded = text::FoldTerm(specs_[t].text);  // once: folding allocates
+    for (const auto& w : SplitWords(terms_[t].folded)) ++word_frequency[w];
+  }
   for (uint32_t t = 0; t < specs_.size(); ++t) {
     const TermSpec& spec = specs_[t];
     CompiledTerm& term = terms_[t];
-    term.folded = text::FoldTerm(spec.text);
     // Masked spellings in a list ("f**k") are covered by matching masks against the word.
     if (term.folded.find('*') != std::string::npos) continue;
     std::vector<std::string> words = SplitWords(term.folded, &term.gaps);
