@@ -17,6 +17,7 @@
 #include "program/housekeeper.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
+#include "store/sqlite_usage_store.h"
 
 namespace chorus::cli {
 namespace {
@@ -121,6 +122,13 @@ int RunServe(const ServeArgs& args) {
   program::ReviewDesk reviews(*store, policy, args.retention);
   program::Consultation consultation(*store);
   program::Notifications notifications(*store);
+  program::PlatformDomains platform_domains;
+  if (Status s = program::PlatformDomains::Builtin(&platform_domains); !s.ok()) {
+    std::cerr << "chorus serve: " << s.ToString() << "\n";
+    return kExitUsage;
+  }
+  store::SqliteUsageStore usage_store(*store);
+  program::UsageSummaries usage(*store, usage_store, platform_domains);
 
   program::DemoSeedResult demo;
   if (args.demo) {
@@ -140,8 +148,8 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications},
-                              options);
+  server::ChorusServer server(
+      {*store, accounts, policy, reviews, consultation, notifications, usage}, options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;

@@ -225,6 +225,14 @@ nlohmann::json Build() {
        "The audit log, newest first: ?kind=admin|sign_in|all, ?before=ID, ?limit=N (admins)",
        true,
        {}},
+      {"get",
+       "/api/v1/usage",
+       "usage",
+       "Time on social media per team and platform from proxy logs, never per person: "
+       "{from, to, min_group, teams: [{team, people, minutes: {PLATFORM: N, total: N}}], "
+       "suppressed_teams}; ?from=YYYY-MM-DD&to=YYYY-MM-DD (reviewers and admins)",
+       true,
+       {}},
   };
   const nlohmann::json error = {
       {"type", "object"},
@@ -270,6 +278,16 @@ nlohmann::json Build() {
       query("before", "the next page: entries with an id below this (next_before of the last page)",
             std::numeric_limits<int32_t>::max());
       query("limit", "entries per page (default 100)", 1000);
+    }
+    if (method == "get" && path == "/api/v1/usage") {
+      for (const char* name : {"from", "to"}) {
+        if (!o.contains("parameters")) o["parameters"] = nlohmann::json::array();
+        o["parameters"].push_back({{"name", name},
+                                   {"in", "query"},
+                                   {"required", false},
+                                   {"description", "a date YYYY-MM-DD; its ISO week counts whole"},
+                                   {"schema", {{"type", "string"}, {"format", "date"}}}});
+      }
     }
     if (!op.body_fields.empty()) {
       o["requestBody"] = {

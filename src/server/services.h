@@ -8,6 +8,7 @@
 #include "program/notifications.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
+#include "program/usage.h"
 #include "store/store.h"
 
 namespace chorus::server {
@@ -19,6 +20,7 @@ struct Services {
   program::ReviewDesk& reviews;
   program::Consultation& consultation;
   program::Notifications& notifications;
+  program::UsageSummaries& usage;
 };
 
 }  // namespace chorus::server

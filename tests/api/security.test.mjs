@@ -99,6 +99,7 @@ describe("authorisation matrix", () => {
     "patch /api/v1/teams/{id}": "admin",
     "delete /api/v1/teams/{id}": "admin",
     "get /api/v1/audit": "admin",
+    "get /api/v1/usage": "review",
   };
   const CALLERS = ["none", "anna-session", "anna-token", "reviewer", "admin"];
 
