@@ -179,8 +179,10 @@ struct LookalikeScreen::Impl {
     for (const Target& t : targets) {
       Match m = MatchKey(keys.skeleton, prefix, suffix, t, false);
       if (has_leet) {
+        // Digits read as letters count only as an exact look-alike, never with typing slips
+        // on top ("dzintra.rossi49" is not "dzintarssia").
         const Match l = MatchKey(keys.leet, leet_prefix, leet_suffix, t, true);
-        if (l.found && (!m.found || l.rank() < m.rank())) m = l;
+        if (l.found && l.distance == 0 && (!m.found || l.rank() < m.rank())) m = l;
       }
       if (m.found && (!best.found || m.rank() < best.rank())) best = m, best_target = &t;
     }
@@ -221,7 +223,7 @@ Status LookalikeScreen::Create(const LookalikeConfig& config, LookalikeScreen* o
     if (t.keys.skeleton.size() < 3) return;  // "AB" would match half the world
     for (const auto& other : impl->targets)
       if (other.keys.skeleton == t.keys.skeleton) return;
-    t.typos = TyposFor(t.keys.skeleton.size());
+    t.typos = TyposFor(t.keys.plain.size());  // letters as written: "m" is "rn" in a skeleton
     impl->targets.push_back(std::move(t));
   };
   for (const auto& account : config.official_accounts) {

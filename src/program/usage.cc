@@ -231,11 +231,12 @@ Outcome UsageSummaries::Import(const std::vector<std::string>& paths,
   // (week, team) -> person user ids; (week, team, platform) -> milliseconds
   std::map<std::pair<std::string, std::string>, std::set<int64_t>> week_people;
   std::map<std::tuple<std::string, std::string, std::string>, int64_t> week_time;
-  for (const auto& [key, ms] : time) {
+  for (const auto& [key, total] : time) {
     const auto& [person, platform, week] = key;
-    ++report->sessions;
+    const int64_t ms = total.milliseconds;
+    report->sessions += total.sessions;
     if (week < oldest_open) {
-      ++report->closed_week_sessions;
+      report->closed_week_sessions += total.sessions;
       continue;
     }
     const auto& who = people.at(static_cast<int>(person));

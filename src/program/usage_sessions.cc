@@ -90,7 +90,9 @@ void AddSessionTime(std::vector<UsageRequest>* requests, SessionTime* out) {
            (*requests)[j].time_ms - (*requests)[j - 1].time_ms <= kSessionGapMs)
       ++j;
     const int64_t length = (*requests)[j - 1].time_ms - first.time_ms + kSessionTailMs;
-    (*out)[{first.person, first.platform, IsoWeekOf(first.time_ms)}] += length;
+    SessionTotal& total = (*out)[{first.person, first.platform, IsoWeekOf(first.time_ms)}];
+    total.milliseconds += length;
+    ++total.sessions;
     i = j;
   }
 }

@@ -23,8 +23,13 @@ struct UsageRequest {
   int64_t time_ms = 0;    // Unix milliseconds
 };
 
-// (person, platform, ISO week) -> milliseconds
-using SessionTime = std::map<std::tuple<uint32_t, uint32_t, std::string>, int64_t>;
+struct SessionTotal {
+  int64_t milliseconds = 0;
+  int64_t sessions = 0;
+  bool operator==(const SessionTotal&) const = default;
+};
+// (person, platform, ISO week) -> time and number of sessions
+using SessionTime = std::map<std::tuple<uint32_t, uint32_t, std::string>, SessionTotal>;
 
 // Sorts `requests` (any order in) and adds their sessions' time to *out.
 void AddSessionTime(std::vector<UsageRequest>* requests, SessionTime* out);

@@ -11,7 +11,7 @@ int64_t TotalMs(std::vector<UsageRequest> requests) {
   SessionTime time;
   AddSessionTime(&requests, &time);
   int64_t total = 0;
-  for (const auto& [key, ms] : time) total += ms;
+  for (const auto& [key, t] : time) total += t.milliseconds;
   return total;
 }
 
@@ -27,6 +27,10 @@ TEST(UsageSessions, AGapOfExactlyThreeHundredSecondsStaysInTheSession) {
 TEST(UsageSessions, AGapOverThreeHundredSecondsStartsANewOne) {
   // 0 s and 301 s: two sessions of 60 s each.
   EXPECT_EQ(TotalMs({{0, 0, kMonday}, {0, 0, kMonday + 301'000}}), 120'000);
+  std::vector<UsageRequest> two = {{0, 0, kMonday}, {0, 0, kMonday + 301'000}};
+  SessionTime time;
+  AddSessionTime(&two, &time);
+  EXPECT_EQ((time[{0, 0, "2025-W49"}]), (SessionTotal{120'000, 2}));
   // A millisecond over is over.
   EXPECT_EQ(TotalMs({{0, 0, kMonday}, {0, 0, kMonday + 300'001}}), 120'000);
 }
@@ -48,9 +52,9 @@ TEST(UsageSessions, PeopleAndPlatformsAreSeparate) {
   SessionTime time;
   AddSessionTime(&requests, &time);
   ASSERT_EQ(time.size(), 3u);
-  EXPECT_EQ((time[{0, 0, "2025-W49"}]), 300'000);
-  EXPECT_EQ((time[{0, 1, "2025-W49"}]), 60'000);
-  EXPECT_EQ((time[{1, 0, "2025-W49"}]), 60'000);
+  EXPECT_EQ((time[{0, 0, "2025-W49"}].milliseconds), 300'000);
+  EXPECT_EQ((time[{0, 1, "2025-W49"}].milliseconds), 60'000);
+  EXPECT_EQ((time[{1, 0, "2025-W49"}].milliseconds), 60'000);
 }
 
 TEST(UsageSessions, ASessionBelongsToTheWeekOfItsFirstRequest) {
@@ -59,7 +63,7 @@ TEST(UsageSessions, ASessionBelongsToTheWeekOfItsFirstRequest) {
   SessionTime time;
   AddSessionTime(&requests, &time);
   ASSERT_EQ(time.size(), 1u);
-  EXPECT_EQ((time[{0, 0, "2025-W48"}]), 240'000);
+  EXPECT_EQ((time[{0, 0, "2025-W48"}].milliseconds), 240'000);
 }
 
 TEST(IsoWeeks, DatesAndWeeksAcrossYearEnds) {
