@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "ingest/squid_log.h"
+#include "program/audit.h"
 #include "program/secrets.h"
 #include "program/usage_sessions.h"
 #include "store/folded_key.h"
@@ -273,7 +274,13 @@ Outcome UsageSummaries::Import(const std::vector<std::string>& paths,
       if (Status s = usage.AddPeople(week, team, hashed); !s.ok()) return s;
       if (report->weeks.empty() || report->weeks.back() != week) report->weeks.push_back(week);
     }
-    return Status::Ok();
+    // The audit entry holds counts only, like everything else the import keeps.
+    return RecordAudit(store_, nullptr, "usage.import", "usage",
+                       {{"files", batch.files.size()},
+                        {"lines", report->lines},
+                        {"weeks", report->weeks},
+                        {"people", report->people},
+                        {"bad_lines_skipped", report->bad_lines}});
   });
   if (!stored.ok()) {
     if (stored.message().rfind("already imported: ", 0) == 0)

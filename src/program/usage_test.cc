@@ -117,6 +117,11 @@ TEST_F(UsageTest, ImportKeepsTeamTotalsAndDeletesTheLogs) {
   EXPECT_EQ(report.people_without_team, 1);
   EXPECT_EQ(report.people, 7);
   EXPECT_EQ(report.weeks, std::vector<std::string>{"2025-W49"});
+  std::vector<store::AuditRecord> audit;
+  ASSERT_TRUE(store_->ListAudit(10, &audit).ok());
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].action, "usage.import");
+  EXPECT_EQ(audit[0].detail.find("s1"), std::string::npos);  // counts, no people
 
   const UsageReport r = Report(5);
   EXPECT_EQ(r.from, "2025-12-01");
