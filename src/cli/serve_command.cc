@@ -17,6 +17,7 @@
 #include "program/housekeeper.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
+#include "store/sqlite_official_accounts_store.h"
 #include "store/sqlite_usage_store.h"
 
 namespace chorus::cli {
@@ -129,6 +130,8 @@ int RunServe(const ServeArgs& args) {
   }
   store::SqliteUsageStore usage_store(*store);
   program::UsageSummaries usage(*store, usage_store, platform_domains);
+  store::SqliteOfficialAccountsStore official_accounts_store(*store);
+  program::OfficialAccounts official_accounts(*store, official_accounts_store);
 
   program::DemoSeedResult demo;
   if (args.demo) {
@@ -149,7 +152,8 @@ int RunServe(const ServeArgs& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   server::ChorusServer server(
-      {*store, accounts, policy, reviews, consultation, notifications, usage}, options);
+      {*store, accounts, policy, reviews, consultation, notifications, usage, official_accounts},
+      options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;

@@ -67,6 +67,7 @@ void ChorusServer::AddRoutes() {
   AddAdminRoutes(routes, services_);
   AddNotificationRoutes(routes, services_);
   AddUsageRoutes(routes, services_);
+  AddOfficialAccountRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

@@ -6,6 +6,7 @@
 #include "program/accounts.h"
 #include "program/consultation.h"
 #include "program/notifications.h"
+#include "program/official_accounts.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
 #include "program/usage.h"
@@ -21,6 +22,7 @@ struct Services {
   program::Consultation& consultation;
   program::Notifications& notifications;
   program::UsageSummaries& usage;
+  program::OfficialAccounts& official_accounts;
 };
 
 }  // namespace chorus::server

@@ -171,7 +171,9 @@ ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
       // week. usage_week_people holds salted hashes of who was counted in an open week, so
       // that a second log of the same week does not count a person twice; they and the
       // week's salt are deleted when the week closes.
-      {7, "usage summaries: per team, platform and week; imported log files", R"sql(
+      // The registry of official accounts (store/official_accounts_store.h) shares the number.
+      {7, "usage summaries per team, platform and week; imported log files; official accounts",
+       R"sql(
 CREATE TABLE usage_time (
   week TEXT NOT NULL, team TEXT NOT NULL, platform TEXT NOT NULL,
   milliseconds INTEGER NOT NULL,
@@ -186,6 +188,14 @@ CREATE TABLE usage_week_people (
 CREATE TABLE usage_imports (
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, imported_at INTEGER NOT NULL,
   lines INTEGER NOT NULL);
+CREATE TABLE official_accounts (
+  id INTEGER PRIMARY KEY, platform TEXT NOT NULL, handle TEXT NOT NULL,
+  handle_key TEXT NOT NULL,
+  owner_id INTEGER REFERENCES users(id), owner_team_id INTEGER,
+  backup_owner_id INTEGER REFERENCES users(id),
+  credentials_ref TEXT NOT NULL DEFAULT '', two_factor TEXT NOT NULL DEFAULT 'unknown',
+  last_review_at INTEGER, created_at INTEGER NOT NULL,
+  UNIQUE (platform, handle_key));
 )sql"},
   };
   return migrations;
