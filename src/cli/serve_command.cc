@@ -17,6 +17,8 @@
 #include "program/housekeeper.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
+#include "store/sqlite_official_accounts_store.h"
+#include "store/sqlite_usage_store.h"
 
 namespace chorus::cli {
 namespace {
@@ -121,6 +123,15 @@ int RunServe(const ServeArgs& args) {
   program::ReviewDesk reviews(*store, policy, args.retention);
   program::Consultation consultation(*store);
   program::Notifications notifications(*store);
+  program::PlatformDomains platform_domains;
+  if (Status s = program::PlatformDomains::Builtin(&platform_domains); !s.ok()) {
+    std::cerr << "chorus serve: " << s.ToString() << "\n";
+    return kExitUsage;
+  }
+  store::SqliteUsageStore usage_store(*store);
+  program::UsageSummaries usage(*store, usage_store, platform_domains);
+  store::SqliteOfficialAccountsStore official_accounts_store(*store);
+  program::OfficialAccounts official_accounts(*store, official_accounts_store);
 
   program::DemoSeedResult demo;
   if (args.demo) {
@@ -140,8 +151,9 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications},
-                              options);
+  server::ChorusServer server(
+      {*store, accounts, policy, reviews, consultation, notifications, usage, official_accounts},
+      options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/capped_read.h"
+#include "detect/profile_ref.h"
 #include "policy/embedded_data.h"
 #include "policy/language_pack.h"
 #include "policy/yaml_util.h"
@@ -57,12 +58,20 @@ class PolicyReader {
       Problem(yaml::ErrorAt(root, "a policy file must be a mapping of keys to values"));
       return;
     }
-    static const std::vector<std::string> kTopKeys = {
-        "version",           "organization",       "competitors",
-        "clients",           "confidential_terms", "approved_disclosures",
-        "official_accounts", "internal_domains",   "allow",
-        "languages",         "categories",         "clauses",
-        "policy_text"};
+    static const std::vector<std::string> kTopKeys = {"version",
+                                                      "organization",
+                                                      "competitors",
+                                                      "clients",
+                                                      "confidential_terms",
+                                                      "approved_disclosures",
+                                                      "official_accounts",
+                                                      "internal_domains",
+                                                      "allow",
+                                                      "languages",
+                                                      "categories",
+                                                      "clauses",
+                                                      "policy_text",
+                                                      "usage"};
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
@@ -80,7 +89,9 @@ class PolicyReader {
       } else if (key == "approved_disclosures") {
         List(value, key, &policy_->approved_disclosures);
       } else if (key == "official_accounts") {
-        List(value, key, &policy_->official_accounts);
+        ReadOfficialAccounts(value);
+      } else if (key == "usage") {
+        ReadUsage(value);
       } else if (key == "internal_domains") {
         List(value, key, &policy_->internal_domains);
       } else if (key == "allow") {
@@ -137,6 +148,53 @@ class PolicyReader {
       }
     }
     if (policy_->organization.empty()) Problem(yaml::ErrorAt(node, "organization needs a name"));
+  }
+
+  // Each entry a handle or a profile URL of a known platform, located when it is not.
+  void ReadOfficialAccounts(const YAML::Node& node) {
+    std::vector<std::string> items;
+    if (Status s = yaml::ReadStringList(node, "official_accounts", &items); !s.ok())
+      return Problem(s);
+    for (size_t i = 0; i < items.size(); ++i) {
+      detect::ProfileRef ref;
+      if (!detect::ParseProfileRef(items[i], &ref)) {
+        Problem(yaml::ErrorAt(
+            node.IsSequence() ? node[i] : node,
+            "official_accounts: \"" + items[i] +
+                "\" is neither a handle (@name) nor a profile URL of x.com, twitter.com, "
+                "linkedin.com/in|company, facebook.com, instagram.com, tiktok.com/@, "
+                "youtube.com/@ or a Mastodon server (https://host/@name)"));
+        continue;
+      }
+      policy_->official_accounts.push_back(items[i]);
+    }
+  }
+
+  // usage: {min_group: N}
+  void ReadUsage(const YAML::Node& node) {
+    if (!node.IsMap())
+      return Problem(yaml::ErrorAt(node, "usage must be a mapping such as {min_group: 5}"));
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      if (key != "min_group") {
+        Problem(yaml::ErrorAt(kv.first, UnknownKeyMessage("usage", key, {"min_group"})));
+        continue;
+      }
+      int value = 0;
+      try {
+        value = kv.second.as<int>();
+      } catch (const YAML::Exception&) {
+        Problem(yaml::ErrorAt(kv.second, "usage.min_group must be a whole number"));
+        continue;
+      }
+      if (value < 2 || value > 1000) {
+        Problem(yaml::ErrorAt(kv.second,
+                              "usage.min_group must be between 2 and 1000: a smaller group "
+                              "would show one person's time"));
+        continue;
+      }
+      policy_->usage_min_group = value;
+    }
   }
 
   void ReadLanguages(const YAML::Node& node) {

@@ -63,11 +63,15 @@ struct Policy {
   std::vector<std::string> clients;
   std::vector<std::string> confidential_terms;
   std::vector<std::string> approved_disclosures;
+  // Handles ("@dzintars", "@ann@mastodon.social") and profile URLs ("x.com/dzintars",
+  // "linkedin.com/company/dzintars"); each is checked by detect::ParseProfileRef.
   std::vector<std::string> official_accounts;
   std::vector<std::string> internal_domains;
   std::vector<std::string> allow;
-  std::vector<std::string> languages;   // languages the policy is published in
-  std::vector<Clause> clauses;          // built-in clauses merged with the file's
+  std::vector<std::string> languages;  // languages the policy is published in
+  std::vector<Clause> clauses;         // built-in clauses merged with the file's
+  // usage: {min_group: N}: time summaries leave out teams with fewer people (at least 2).
+  int usage_min_group = 5;
   LocalizedText charter_title;          // heading of the readable charter
   std::vector<PolicySection> sections;  // its chapters, in order
 

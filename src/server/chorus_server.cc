@@ -66,6 +66,8 @@ void ChorusServer::AddRoutes() {
   AddQuestionRoutes(routes, services_);
   AddAdminRoutes(routes, services_);
   AddNotificationRoutes(routes, services_);
+  AddUsageRoutes(routes, services_);
+  AddOfficialAccountRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

@@ -225,6 +225,48 @@ nlohmann::json Build() {
        "The audit log, newest first: ?kind=admin|sign_in|all, ?before=ID, ?limit=N (admins)",
        true,
        {}},
+      {"get",
+       "/api/v1/usage",
+       "usage",
+       "Time on social media per team and platform from proxy logs, never per person: "
+       "{from, to, min_group, teams: [{team, people, minutes: {PLATFORM: N, total: N}}], "
+       "suppressed_teams}; ?from=YYYY-MM-DD&to=YYYY-MM-DD (reviewers and admins)",
+       true,
+       {}},
+      {"get",
+       "/api/v1/official-accounts",
+       "accounts",
+       "The registry of official accounts: owner, backup owner, credentials reference, two-factor "
+       "status, last review; review_due after 90 days, handover when the owner left or changed "
+       "team (reviewers and admins)",
+       true,
+       {}},
+      {"post",
+       "/api/v1/official-accounts",
+       "accounts",
+       "Register an official account: a handle or profile URL (admins)",
+       true,
+       {"account", "?platform", "?owner_email", "?backup_email", "?credentials_ref",
+        "?two_factor"}},
+      {"put",
+       "/api/v1/official-accounts/{id}",
+       "accounts",
+       "Change an official account; a new owner_email ends a handover (admins)",
+       true,
+       {"?account", "?platform", "?owner_email", "?backup_email", "?credentials_ref",
+        "?two_factor"}},
+      {"post",
+       "/api/v1/official-accounts/{id}/review",
+       "accounts",
+       "Record that the account was reviewed now (admins)",
+       true,
+       {}},
+      {"delete",
+       "/api/v1/official-accounts/{id}",
+       "accounts",
+       "Remove an account from the registry (admins)",
+       true,
+       {}},
   };
   const nlohmann::json error = {
       {"type", "object"},
@@ -270,6 +312,16 @@ nlohmann::json Build() {
       query("before", "the next page: entries with an id below this (next_before of the last page)",
             std::numeric_limits<int32_t>::max());
       query("limit", "entries per page (default 100)", 1000);
+    }
+    if (method == "get" && path == "/api/v1/usage") {
+      for (const char* name : {"from", "to"}) {
+        if (!o.contains("parameters")) o["parameters"] = nlohmann::json::array();
+        o["parameters"].push_back({{"name", name},
+                                   {"in", "query"},
+                                   {"required", false},
+                                   {"description", "a date YYYY-MM-DD; its ISO week counts whole"},
+                                   {"schema", {{"type", "string"}, {"format", "date"}}}});
+      }
     }
     if (!op.body_fields.empty()) {
       o["requestBody"] = {

@@ -19,6 +19,8 @@ void AddPolicyRoutes(RouteTable& routes, Services& services);
 void AddQuestionRoutes(RouteTable& routes, Services& services);
 void AddAdminRoutes(RouteTable& routes, Services& services);
 void AddNotificationRoutes(RouteTable& routes, Services& services);
+void AddUsageRoutes(RouteTable& routes, Services& services);
+void AddOfficialAccountRoutes(RouteTable& routes, Services& services);
 void AddOpenApiRoute(RouteTable& routes);
 
 // The OpenAPI 3.0 document of the API.

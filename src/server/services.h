@@ -6,8 +6,10 @@
 #include "program/accounts.h"
 #include "program/consultation.h"
 #include "program/notifications.h"
+#include "program/official_accounts.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
+#include "program/usage.h"
 #include "store/store.h"
 
 namespace chorus::server {
@@ -19,6 +21,8 @@ struct Services {
   program::ReviewDesk& reviews;
   program::Consultation& consultation;
   program::Notifications& notifications;
+  program::UsageSummaries& usage;
+  program::OfficialAccounts& official_accounts;
 };
 
 }  // namespace chorus::server

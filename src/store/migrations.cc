@@ -167,6 +167,36 @@ ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
 ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
 ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
 )sql"},
+      // Time on social media (store/usage_store.h): only aggregates per team, platform and ISO
+      // week. usage_week_people holds salted hashes of who was counted in an open week, so
+      // that a second log of the same week does not count a person twice; they and the
+      // week's salt are deleted when the week closes.
+      // The registry of official accounts (store/official_accounts_store.h) shares the number.
+      {7, "usage summaries per team, platform and week; imported log files; official accounts",
+       R"sql(
+CREATE TABLE usage_time (
+  week TEXT NOT NULL, team TEXT NOT NULL, platform TEXT NOT NULL,
+  milliseconds INTEGER NOT NULL,
+  PRIMARY KEY (week, team, platform));
+CREATE TABLE usage_people (
+  week TEXT NOT NULL, team TEXT NOT NULL, people INTEGER NOT NULL,
+  PRIMARY KEY (week, team));
+CREATE TABLE usage_week_salts (week TEXT PRIMARY KEY, salt TEXT NOT NULL);
+CREATE TABLE usage_week_people (
+  week TEXT NOT NULL, team TEXT NOT NULL, person TEXT NOT NULL,
+  PRIMARY KEY (week, team, person));
+CREATE TABLE usage_imports (
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, imported_at INTEGER NOT NULL,
+  lines INTEGER NOT NULL);
+CREATE TABLE official_accounts (
+  id INTEGER PRIMARY KEY, platform TEXT NOT NULL, handle TEXT NOT NULL,
+  handle_key TEXT NOT NULL,
+  owner_id INTEGER REFERENCES users(id), owner_team_id INTEGER,
+  backup_owner_id INTEGER REFERENCES users(id),
+  credentials_ref TEXT NOT NULL DEFAULT '', two_factor TEXT NOT NULL DEFAULT 'unknown',
+  last_review_at INTEGER, created_at INTEGER NOT NULL,
+  UNIQUE (platform, handle_key));
+)sql"},
   };
   return migrations;
 }

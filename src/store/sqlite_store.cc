@@ -117,6 +117,10 @@ Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
   return Write([&] { return body(*this); });
 }
 
+Status SqliteStore::WithDatabase(const std::function<Status(SqliteDatabase&)>& body) {
+  return Write([&] { return body(db_); });
+}
+
 // ---- teams and users ----
 
 Status SqliteStore::CreateTeam(TeamRecord* team) {

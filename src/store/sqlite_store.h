@@ -96,6 +96,11 @@ class SqliteStore final : public Store {
   Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) override;
   using Store::ListAudit;
 
+  // For the stores of other record types on this connection (store/sqlite_usage_store.cc …):
+  // runs `body` with the database under the lock, inside a transaction (a savepoint when
+  // nested), as every write here runs.
+  Status WithDatabase(const std::function<Status(SqliteDatabase&)>& body);
+
   // For diagnostics and tests: "wal" when the database is in WAL mode.
   std::string JournalMode();
 

@@ -99,6 +99,12 @@ describe("authorisation matrix", () => {
     "patch /api/v1/teams/{id}": "admin",
     "delete /api/v1/teams/{id}": "admin",
     "get /api/v1/audit": "admin",
+    "get /api/v1/usage": "review",
+    "get /api/v1/official-accounts": "review",
+    "post /api/v1/official-accounts": "admin",
+    "put /api/v1/official-accounts/{id}": "admin",
+    "post /api/v1/official-accounts/{id}/review": "admin",
+    "delete /api/v1/official-accounts/{id}": "admin",
   };
   const CALLERS = ["none", "anna-session", "anna-token", "reviewer", "admin"];
 
@@ -135,7 +141,9 @@ describe("authorisation matrix", () => {
     const adminToken = assertOk(await admin.request("POST", `/api/v1/users/${victim.id}/tokens`, { name: "to revoke" }), "token").token;
     const annaToken = assertOk(await anna.request("POST", "/api/v1/me/tokens", { name: "own" }), "own token").token;
 
+    const official = assertOk(await admin.request("POST", "/api/v1/official-accounts", { account: "https://x.com/matrix_official" }), "official account").account;
     const ids = {
+      "/api/v1/official-accounts/{id}": official.id,
       "/api/v1/posts/{id}": post.id,
       "/api/v1/questions/{id}": question.id,
       "/api/v1/policy/versions/{id}": draft.id,
@@ -167,6 +175,8 @@ describe("authorisation matrix", () => {
       "post /api/v1/users/{id}/tokens": () => ({ name: "matrix" }),
       "post /api/v1/users/import": () => ({ csv: "email,name\n" }),
       "patch /api/v1/teams/{id}": () => ({ name: "Matrix team" }),
+      "post /api/v1/official-accounts": () => ({ account: `@matrix_${++userCount}`, platform: "instagram" }),
+      "put /api/v1/official-accounts/{id}": () => ({ two_factor: "on" }),
     };
 
     const openapi = assertOk(await new Client(base).request("GET", "/api/v1/openapi.json"), "openapi");

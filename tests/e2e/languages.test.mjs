@@ -76,7 +76,7 @@ test("no page shows English interface text in lv, pl or he", async () => {
   const post = `#/posts/${queue.posts[0].id}`;
 
   const pages = ["#/check", "#/posts", post, "#/policy", "#/questions", "#/notifications", "#/reviews",
-    "#/versions", draft, "#/people", "#/audit", "#/account"];
+    "#/versions", draft, "#/people", "#/audit", "#/account", "#/usage"];
   const leaks = [];
   for (const lang of ["lv", "pl", "he"]) {
     await page.selectOption("header [data-testid=language]", lang);

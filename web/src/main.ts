@@ -8,6 +8,7 @@ import { type App, errorBox } from "./app";
 import { clear, h } from "./dom";
 import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
 import { auditView, peopleView, versionsView, versionView } from "./views/admin";
+import { usageView } from "./views/usage";
 import { accountView } from "./views/account";
 import { checkView } from "./views/check";
 import { languagePicker } from "./views/language_picker";
@@ -34,6 +35,7 @@ const routes: Route[] = [
   { pattern: /^#\/versions\/(\d+)$/, view: versionView },
   { pattern: /^#\/people$/, view: (app) => peopleView(app), roles: ["admin"] },
   { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
+  { pattern: /^#\/usage$/, view: (app) => usageView(app), roles: ["reviewer", "admin"] },
   { pattern: /^#\/account$/, view: (app) => accountView(app) },
   { pattern: /^#\/notifications$/, view: (app) => notificationsView(app) },
 ];
@@ -80,6 +82,7 @@ function nav(user: User): HTMLElement {
     ["#/check", "nav_check"], ["#/posts", "nav_posts"], ["#/policy", "nav_policy"],
     ["#/questions", "nav_questions"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
     ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
+    ["#/usage", "nav_usage", ["reviewer", "admin"]],
   ];
   const here = location.hash || "#/check";
   const badge = h("span", { class: "count", "data-testid": "notification-count", hidden: unseen === 0 },
