@@ -96,6 +96,12 @@ class SqliteStore final : public Store {
   Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) override;
   using Store::ListAudit;
 
+  // For the record stores that share this database (sqlite_monitoring_store.h, ...): `body`
+  // runs with the connection under this store's lock; WriteWith inside a transaction (a
+  // savepoint when nested, so a call made inside Transaction() joins it).
+  Status ReadWith(const std::function<Status(SqliteDatabase&)>& body);
+  Status WriteWith(const std::function<Status(SqliteDatabase&)>& body);
+
   // For diagnostics and tests: "wal" when the database is in WAL mode.
   std::string JournalMode();
 
