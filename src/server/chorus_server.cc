@@ -34,6 +34,9 @@ HttpLimits LimitsOf(const ServerOptions& options) {
   limits.max_connections = options.max_connections;
   limits.max_connections_per_client = options.max_connections_per_client;
   limits.backlog = options.backlog;
+  limits.upload_limit = [max = options.max_upload_bytes](std::string_view path) -> size_t {
+    return IsUploadPath(path) ? max : 0;
+  };
   limits.common_headers = {{"Content-Security-Policy", kContentSecurityPolicy},
                            {"X-Content-Type-Options", "nosniff"},
                            {"X-Frame-Options", "DENY"},
@@ -66,6 +69,7 @@ void ChorusServer::AddRoutes() {
   AddQuestionRoutes(routes, services_);
   AddAdminRoutes(routes, services_);
   AddNotificationRoutes(routes, services_);
+  AddMonitoringRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

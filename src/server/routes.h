@@ -19,7 +19,10 @@ void AddPolicyRoutes(RouteTable& routes, Services& services);
 void AddQuestionRoutes(RouteTable& routes, Services& services);
 void AddAdminRoutes(RouteTable& routes, Services& services);
 void AddNotificationRoutes(RouteTable& routes, Services& services);
+void AddMonitoringRoutes(RouteTable& routes, Services& services);
 void AddOpenApiRoute(RouteTable& routes);
+// True for the paths whose request body is an uploaded archive (streamed to a file).
+bool IsUploadPath(std::string_view path);
 
 // The OpenAPI 3.0 document of the API.
 const nlohmann::json& OpenApiDocument();

@@ -5,6 +5,7 @@
 
 #include "program/accounts.h"
 #include "program/consultation.h"
+#include "program/monitoring.h"
 #include "program/notifications.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
@@ -19,6 +20,8 @@ struct Services {
   program::ReviewDesk& reviews;
   program::Consultation& consultation;
   program::Notifications& notifications;
+  program::Monitoring& monitoring;
+  store::MonitoringStore& monitoring_records;
 };
 
 }  // namespace chorus::server

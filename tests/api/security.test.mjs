@@ -99,6 +99,13 @@ describe("authorisation matrix", () => {
     "patch /api/v1/teams/{id}": "admin",
     "delete /api/v1/teams/{id}": "admin",
     "get /api/v1/audit": "admin",
+    "get /api/v1/monitoring": "any",
+    "get /api/v1/monitoring/accounts": "any",
+    "post /api/v1/monitoring/accounts": "any",
+    "delete /api/v1/monitoring/accounts/{id}": "author",
+    "post /api/v1/monitoring/accounts/{id}/import": "author",
+    "get /api/v1/monitoring/posts": "any",
+    "get /api/v1/monitoring/flagged": "review",
   };
   const CALLERS = ["none", "anna-session", "anna-token", "reviewer", "admin"];
 
@@ -134,6 +141,7 @@ describe("authorisation matrix", () => {
     assert.ok(team, "the team made for the matrix");
     const adminToken = assertOk(await admin.request("POST", `/api/v1/users/${victim.id}/tokens`, { name: "to revoke" }), "token").token;
     const annaToken = assertOk(await anna.request("POST", "/api/v1/me/tokens", { name: "own" }), "own token").token;
+    const linked = assertOk(await anna.request("POST", "/api/v1/monitoring/accounts", { platform: "facebook", handle: "anna.matrix" }), "link").account;
 
     const ids = {
       "/api/v1/posts/{id}": post.id,
@@ -143,6 +151,7 @@ describe("authorisation matrix", () => {
       "/api/v1/teams/{id}": team.id,
       "/api/v1/tokens/{id}": adminToken.id,
       "/api/v1/me/tokens/{id}": annaToken.id,
+      "/api/v1/monitoring/accounts/{id}": linked.id,
     };
     let userCount = 0;
     const bodies = {
@@ -167,6 +176,9 @@ describe("authorisation matrix", () => {
       "post /api/v1/users/{id}/tokens": () => ({ name: "matrix" }),
       "post /api/v1/users/import": () => ({ csv: "email,name\n" }),
       "patch /api/v1/teams/{id}": () => ({ name: "Matrix team" }),
+      "post /api/v1/monitoring/accounts": () => ({ platform: "x", handle: "@matrix" }),
+      // A Facebook posts file is a JSON array, so the JSON body is a real export.
+      "post /api/v1/monitoring/accounts/{id}/import": () => [{ timestamp: 1709280000, data: [{ post: "Matrix post" }] }],
     };
 
     const openapi = assertOk(await new Client(base).request("GET", "/api/v1/openapi.json"), "openapi");
