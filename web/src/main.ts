@@ -9,6 +9,7 @@ import { clear, h } from "./dom";
 import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
 import { auditView, peopleView, versionsView, versionView } from "./views/admin";
 import { accountView } from "./views/account";
+import { accountsView } from "./views/accounts";
 import { checkView } from "./views/check";
 import { languagePicker } from "./views/language_picker";
 import { notificationsView } from "./views/notifications";
@@ -35,6 +36,7 @@ const routes: Route[] = [
   { pattern: /^#\/people$/, view: (app) => peopleView(app), roles: ["admin"] },
   { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
   { pattern: /^#\/account$/, view: (app) => accountView(app) },
+  { pattern: /^#\/accounts$/, view: (app) => accountsView(app) },
   { pattern: /^#\/notifications$/, view: (app) => notificationsView(app) },
 ];
 
@@ -78,7 +80,7 @@ function stopPolling(): void {
 function nav(user: User): HTMLElement {
   const links: [string, Key, User["role"][]?][] = [
     ["#/check", "nav_check"], ["#/posts", "nav_posts"], ["#/policy", "nav_policy"],
-    ["#/questions", "nav_questions"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
+    ["#/questions", "nav_questions"], ["#/accounts", "nav_accounts"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
     ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
   ];
   const here = location.hash || "#/check";
