@@ -172,11 +172,16 @@ Outcome Monitoring::Import(const Actor* by, const ImportRequest& request, Import
   };
   CheckOptions check;
   Status storage;
+  bool cancelled = false;
   const Status read = ingest::ImportFile(
       request.path, options, &platform, [&](ingest::IngestedPost&& post) -> Status {
         ++summary.posts;
         if (request.progress && summary.posts % 10000 == 0) {
           request.progress(bytes_read, summary.posts);
+        }
+        if (request.cancelled && summary.posts % 1000 == 0 && request.cancelled()) {
+          cancelled = true;
+          return Status::Error("the import was cancelled");
         }
         const std::string_view platform_name = ingest::PlatformName(platform);
         bool held = false;
@@ -200,6 +205,10 @@ Outcome Monitoring::Import(const Actor* by, const ImportRequest& request, Import
       });
   if (!read.ok()) {
     if (!storage.ok()) return Outcome::Internal(storage);
+    if (cancelled) {
+      return Outcome::Fail(Failure::kConflict, "import_cancelled",
+                           "the import was cancelled; nothing was imported");
+    }
     return Outcome::Fail(Failure::kInvalid, "invalid_archive",
                          request.name + ": " + read.ToString() + "; nothing was imported");
   }

@@ -57,6 +57,9 @@ struct ImportRequest {
   std::string handle;
   // Called now and then: bytes read of the file, posts read so far.
   std::function<void(size_t bytes, int64_t posts)> progress;
+  // Asked every thousand posts; true stops the import, which then changes nothing and fails
+  // with kConflict "import_cancelled" (the client left, or the server is stopping).
+  std::function<bool()> cancelled;
 };
 
 // The grace period's effect and what "flagged" means, for readers of stored posts.

@@ -167,6 +167,30 @@ TEST_F(MonitoringTest, ABrokenArchiveChangesNothing) {
   EXPECT_TRUE(Posts(nullptr).empty());
 }
 
+TEST_F(MonitoringTest, ACancelledImportChangesNothing) {
+  std::string many = "window.YTD.tweets.part0 = [";
+  for (int i = 0; i < 2500; ++i) {
+    many += (i ? ",\n" : "\n") + std::string(R"({"tweet": {"id_str": ")") + std::to_string(i) +
+            R"(", "full_text": "post number )" + std::to_string(i) + "\"}}";
+  }
+  many += "]";
+  ImportRequest request;
+  request.user_id = anna_.user_id;
+  request.path = File(many);
+  request.name = "tweets.js";
+  int asked = 0;
+  request.cancelled = [&asked] { return ++asked == 2; };
+  ImportSummary summary;
+  const Outcome o = monitoring_->Import(nullptr, request, &summary);
+  EXPECT_EQ(o.code, "import_cancelled");
+  EXPECT_EQ(asked, 2);
+  EXPECT_TRUE(Posts(nullptr).empty());
+  EXPECT_EQ(AuditCount("monitoring"), 0);
+  request.cancelled = nullptr;
+  ASSERT_TRUE(monitoring_->Import(nullptr, request, &summary).ok());
+  EXPECT_EQ(summary.fresh, 2500);
+}
+
 TEST_F(MonitoringTest, OffUntilThePolicyEnablesIt) {
   StartWithPolicy("version: 1\norganization: Example\n");
   EXPECT_FALSE(monitoring_->Settings().enabled);

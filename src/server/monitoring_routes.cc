@@ -144,6 +144,7 @@ void AddMonitoringRoutes(RouteTable& routes, Services& services) {
         program::ImportRequest request;
         request.user_id = call.Who().user_id;
         request.account_id = call.PathId();
+        request.cancelled = [&call] { return call.ClientGone(); };
         request.name = call.request.get_param_value("name");
         if (request.name.empty()) request.name = "upload";
         if (request.name.size() > 200) request.name.resize(200);

@@ -22,6 +22,12 @@ interface ImportSummary { file: string; platform: string; posts: number; new: nu
 
 const PLATFORMS = ["x", "mastodon", "linkedin", "facebook", "feed"];
 
+// Platforms go by their own names in every language; a blog feed is described.
+function platformName(platform: string): string {
+  const brands: Record<string, string> = { x: "X", mastodon: "Mastodon", linkedin: "LinkedIn", facebook: "Facebook" };
+  return brands[platform] ?? tr(`platform_${platform}`, platform);
+}
+
 // The last import's summary, shown on the account's card once the page is rebuilt.
 let lastImport: { account: number; summary: ImportSummary } | null = null;
 
@@ -53,7 +59,7 @@ function accountCard(app: App, account: Account): HTMLElement {
     app.refresh();
   }));
   return h("article", { class: "card", "data-testid": "linked-account" },
-    h("p", {}, h("strong", {}, tr(`platform_${account.platform}`, account.platform)), " · ",
+    h("p", {}, h("strong", {}, platformName(account.platform)), " · ",
       h("bdi", {}, account.handle)),
     h("p", { class: "muted" }, t("account_posts", { n: formatNumber(account.posts) })),
     h("p", { class: "muted" }, t("account_upload_hint")),
@@ -62,7 +68,7 @@ function accountCard(app: App, account: Account): HTMLElement {
 
 function flaggedCard(post: MonitoredPost): HTMLElement {
   return h("article", { class: "card", "data-testid": "flagged-post" },
-    h("p", { class: "muted" }, tr(`platform_${post.platform}`, post.platform), " · ", post.published,
+    h("p", { class: "muted" }, platformName(post.platform), " · ", post.published,
       post.url ? [" · ", h("a", { href: post.url, rel: "noopener noreferrer", target: "_blank" }, t("open_on_platform"))] : ""),
     resultView(post.text, { verdict: post.verdict, language: post.language, findings: post.findings }));
 }
@@ -80,7 +86,7 @@ export async function accountsView(app: App): Promise<HTMLElement> {
   }
 
   const platform = h("select", { "data-testid": "link-platform" },
-    ...PLATFORMS.map((p) => h("option", { value: p }, tr(`platform_${p}`, p)))) as HTMLSelectElement;
+    ...PLATFORMS.map((p) => h("option", { value: p }, platformName(p)))) as HTMLSelectElement;
   const handle = h("input", { type: "text", dir: "auto", "data-testid": "link-handle" }) as HTMLInputElement;
   const message = h("div");
   const link = h("button", { type: "button", class: "primary", "data-testid": "link-account" }, t("account_link"));
