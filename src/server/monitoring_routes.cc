@@ -14,6 +14,7 @@
 #include <map>
 #include <regex>
 
+#include "policy/result_json.h"
 #include "program/monitoring.h"
 #include "server/routes.h"
 
@@ -62,8 +63,13 @@ bool PageOf(ApiCall& call, int64_t* after, int64_t* limit) {
   return true;
 }
 
+// With ?explain=1 each finding's message and advice are given in the caller's language (from
+// the current policy's clauses) instead of the post's, as `chorus scan` wrote them.
 void AnswerPosts(ApiCall& call, Services& services,
                  const std::vector<store::MonitoredPostRecord>& posts, int64_t limit) {
+  const bool explain = call.request.get_param_value("explain") == "1";
+  const std::shared_ptr<const Scanner> scanner =
+      explain ? services.policy.Current().scanner : nullptr;
   std::map<int64_t, std::string> emails;
   nlohmann::json list = nlohmann::json::array();
   for (const auto& p : posts) {
@@ -75,7 +81,13 @@ void AnswerPosts(ApiCall& call, Services& services,
       }
       it = emails.emplace(p.user_id, user ? user->email : "").first;
     }
-    list.push_back(MonitoredPostJson(p, it->second));
+    nlohmann::json j = MonitoredPostJson(p, it->second);
+    if (scanner) {
+      nlohmann::json result = {{"findings", std::move(j["findings"])}};
+      ExplainResultJson(*scanner, call.Who().language, &result);
+      j["findings"] = std::move(result["findings"]);
+    }
+    list.push_back(std::move(j));
   }
   nlohmann::json next = nullptr;
   if (static_cast<int64_t>(posts.size()) == limit && !posts.empty()) next = posts.back().id;

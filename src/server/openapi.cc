@@ -73,7 +73,8 @@ nlohmann::json Build() {
        "/api/v1/monitoring/posts",
        "monitoring",
        "My monitored posts, ascending ids (?after=ID, ?limit=1-1000): {id, email, platform, url, "
-       "published, text, verdict, findings} with findings as chorus scan gives them",
+       "published, text, verdict, findings} with findings as chorus scan gives them "
+       "(?explain=1: their message and advice in my language)",
        true,
        {}},
       {"get",

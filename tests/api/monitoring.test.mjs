@@ -108,6 +108,18 @@ describe("monitoring", () => {
       assert.deepEqual(p.findings, s.findings, p.text);
     }
     assert.ok(posts.some((p) => p.findings.length > 0), "something was found");
+    // Explained in Anna's language (Polish), the same findings otherwise.
+    const explained = (await anna.request("GET", "/api/v1/monitoring/posts?explain=1")).json.posts;
+    for (const [i, p] of explained.entries()) {
+      assert.equal(p.findings.length, posts[i].findings.length);
+      for (const [k, f] of p.findings.entries()) {
+        assert.equal(f.clause, posts[i].findings[k].clause);
+        assert.equal(f.start, posts[i].findings[k].start);
+      }
+    }
+    const codename = explained.flatMap((p) => p.findings).find((f) => f.clause === "confidential.codenames");
+    const english = posts.flatMap((p) => p.findings).find((f) => f.clause === "confidential.codenames");
+    assert.notEqual(codename.message, english.message, "the message is in Polish");
     const accounts = (await anna.request("GET", "/api/v1/monitoring/accounts")).json.accounts;
     assert.equal(accounts.find((a) => a.id === account.id).posts, 4);
     // Uploads never outlive their request.

@@ -79,7 +79,7 @@ export async function accountsView(app: App): Promise<HTMLElement> {
   const flagged: MonitoredPost[] = [];
   for (let after = 0; ;) {
     const page = await api<{ posts: MonitoredPost[]; next_after: number | null }>(
-      "GET", `/monitoring/posts?limit=1000&after=${after}`);
+      "GET", `/monitoring/posts?limit=1000&explain=1&after=${after}`);
     flagged.push(...page.posts.filter((p) => p.verdict === "review" || p.verdict === "block"));
     if (page.next_after === null) break;
     after = page.next_after;
