@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -115,7 +116,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     state_ = State::kReading;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.limits.max_header_bytes));
-    parser_->body_limit(server_.limits.max_body_bytes);
+    // The body's limit is set once the head says which route it is for (an upload route takes
+    // more, see OnHead); until then Beast must not refuse a large Content-Length on its own.
+    parser_->body_limit(server_.limits.upload_limit ? std::numeric_limits<std::uint64_t>::max()
+                                                    : server_.limits.max_body_bytes);
     stream_.expires_after(deadline);
     http::async_read_header(
         stream_, buffer_, *parser_,
@@ -148,6 +152,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         length && *length > server_.limits.max_body_bytes) {
       return SendError(413, "payload_too_large", "the request body is too large");
     }
+    parser_->body_limit(server_.limits.max_body_bytes);
     if (parser_->is_done()) return Dispatch();
     if (beast::iequals(head[http::field::expect], "100-continue")) {
       auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
