@@ -42,7 +42,7 @@ MonitoredPostRecord ReadMonitoredPost(const SqliteStatement& st) {
 }  // namespace
 
 Status SqliteMonitoringStore::LinkAccount(LinkedAccountRecord* account, bool* created) {
-  return base_.WriteWith([&](SqliteDatabase& db) {
+  return base_.WithDatabase([&](SqliteDatabase& db) {
     if (Status s =
             db.Run("INSERT INTO linked_accounts (user_id, platform, handle, linked_at, linked_by)"
                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, platform, handle) DO NOTHING",
@@ -96,7 +96,7 @@ Status SqliteMonitoringStore::ListLinkedAccounts(int64_t user_id,
 }
 
 Status SqliteMonitoringStore::UnlinkAccount(int64_t id, int64_t* posts) {
-  return base_.WriteWith([&](SqliteDatabase& db) {
+  return base_.WithDatabase([&](SqliteDatabase& db) {
     if (Status s = db.Run("DELETE FROM monitored_posts WHERE account_id = ?", id); !s.ok()) {
       return s;
     }
@@ -139,7 +139,7 @@ Status SqliteMonitoringStore::HasMonitoredPost(int64_t user_id, std::string_view
 Status SqliteMonitoringStore::AddMonitoredPosts(std::vector<MonitoredPostRecord>* posts,
                                                 int64_t* added) {
   *added = 0;
-  return base_.WriteWith([&](SqliteDatabase& db) {
+  return base_.WithDatabase([&](SqliteDatabase& db) {
     SqliteStatement st;
     if (Status s = db.Prepare(
             "INSERT INTO monitored_posts (account_id, user_id, platform, platform_id, url, "

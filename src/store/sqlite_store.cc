@@ -117,13 +117,13 @@ Status SqliteStore::Transaction(const std::function<Status(Store&)>& body) {
   return Write([&] { return body(*this); });
 }
 
+Status SqliteStore::WithDatabase(const std::function<Status(SqliteDatabase&)>& body) {
+  return Write([&] { return body(db_); });
+}
+
 Status SqliteStore::ReadWith(const std::function<Status(SqliteDatabase&)>& body) {
   std::lock_guard lock(mutex_);
   return body(db_);
-}
-
-Status SqliteStore::WriteWith(const std::function<Status(SqliteDatabase&)>& body) {
-  return Write([&] { return body(db_); });
 }
 
 // ---- teams and users ----

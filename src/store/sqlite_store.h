@@ -96,11 +96,13 @@ class SqliteStore final : public Store {
   Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) override;
   using Store::ListAudit;
 
-  // For the record stores that share this database (sqlite_monitoring_store.h, ...): `body`
-  // runs with the connection under this store's lock; WriteWith inside a transaction (a
-  // savepoint when nested, so a call made inside Transaction() joins it).
+  // For the stores of other record types on this connection (store/sqlite_usage_store.cc …):
+  // runs `body` with the database under the lock, inside a transaction (a savepoint when
+  // nested), as every write here runs.
+  Status WithDatabase(const std::function<Status(SqliteDatabase&)>& body);
+  // The same for reads (store/sqlite_monitoring_store.cc): under the lock, no transaction of
+  // its own (so a read never waits for another process's write to finish).
   Status ReadWith(const std::function<Status(SqliteDatabase&)>& body);
-  Status WriteWith(const std::function<Status(SqliteDatabase&)>& body);
 
   // For diagnostics and tests: "wal" when the database is in WAL mode.
   std::string JournalMode();
