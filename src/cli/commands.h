@@ -26,6 +26,9 @@ void AddUserCommand(CLI::App& app, int* exit_code);
 void AddTokenCommand(CLI::App& app, int* exit_code);
 void AddHandlesCommand(CLI::App& app, int* exit_code);
 void AddUsageCommand(CLI::App& app, int* exit_code);
+void AddMonitorCommand(CLI::App& app, int* exit_code);
+// `chorus policy publish`, registered by AddPolicyCommand on its `policy` subcommand.
+void AddPolicyPublishCommand(CLI::App& policy, int* exit_code);
 
 // Loads the policy file (or the built-in default when `path` is empty) and compiles it,
 // using the on-disk cache. On failure prints "chorus: …" to stderr and returns false.

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddTokenCommand(app, &exit_code);
   chorus::cli::AddHandlesCommand(app, &exit_code);
   chorus::cli::AddUsageCommand(app, &exit_code);
+  chorus::cli::AddMonitorCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

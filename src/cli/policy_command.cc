@@ -1,4 +1,4 @@
-// `chorus policy init` and `chorus policy lint`.
+// `chorus policy init` and `chorus policy lint` (`publish`: policy_publish_command.cc).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -109,6 +109,8 @@ void AddPolicyCommand(CLI::App& app, int* exit_code) {
                    "Policy files (\"-\": standard input), 512 KiB each at most")
       ->required();
   lint_cmd->callback([lint, exit_code] { *exit_code = RunLint(*lint); });
+
+  AddPolicyPublishCommand(*policy, exit_code);
 }
 
 }  // namespace chorus::cli

@@ -17,6 +17,7 @@
 #include "program/housekeeper.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
+#include "store/sqlite_monitoring_store.h"
 #include "store/sqlite_official_accounts_store.h"
 #include "store/sqlite_usage_store.h"
 
@@ -33,6 +34,7 @@ struct ServeArgs {
   bool verbose = false;
   int read_timeout_seconds = 10;
   int max_connections_per_client = 128;
+  int64_t max_upload_mib = 2048;
   std::vector<std::string> trusted_proxies;
   program::RetentionRules retention;
 };
@@ -89,6 +91,7 @@ int RunServe(const ServeArgs& args) {
   options.web_root = FindWebRoot(args.web);
   options.secure_cookies = args.secure_cookies;
   options.read_timeout_seconds = args.read_timeout_seconds;
+  options.max_upload_bytes = static_cast<size_t>(args.max_upload_mib) << 20;
   options.max_connections_per_client = args.max_connections_per_client;
   options.trusted_proxies = args.trusted_proxies;
   RaiseOpenFileLimit();
@@ -151,9 +154,11 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::ChorusServer server(
-      {*store, accounts, policy, reviews, consultation, notifications, usage, official_accounts},
-      options);
+  store::SqliteMonitoringStore monitoring_records(*store);
+  program::Monitoring monitoring(*store, monitoring_records, policy);
+  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications,
+                               usage, official_accounts, monitoring, monitoring_records},
+                              options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;
@@ -219,6 +224,12 @@ void AddServeCommand(CLI::App& app, int* exit_code) {
                    "Open connections allowed from one client address (trusted proxies exempt)")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--max-upload-mib", args->max_upload_mib,
+                   "Largest archive upload (monitoring imports) in MiB; uploads are streamed to "
+                   "a temporary file, not held in memory")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
   serve->add_option("--trusted-proxy", args->trusted_proxies,
                     "Address or CIDR block of a reverse proxy whose X-Forwarded-For names the "
                     "client (repeatable); without it the header is ignored");

@@ -58,20 +58,12 @@ class PolicyReader {
       Problem(yaml::ErrorAt(root, "a policy file must be a mapping of keys to values"));
       return;
     }
-    static const std::vector<std::string> kTopKeys = {"version",
-                                                      "organization",
-                                                      "competitors",
-                                                      "clients",
-                                                      "confidential_terms",
-                                                      "approved_disclosures",
-                                                      "official_accounts",
-                                                      "internal_domains",
-                                                      "allow",
-                                                      "languages",
-                                                      "categories",
-                                                      "clauses",
-                                                      "policy_text",
-                                                      "usage"};
+    static const std::vector<std::string> kTopKeys = {
+        "version",           "organization",       "competitors",
+        "clients",           "confidential_terms", "approved_disclosures",
+        "official_accounts", "internal_domains",   "allow",
+        "languages",         "categories",         "clauses",
+        "policy_text",       "usage",              "monitoring"};
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       const YAML::Node& value = kv.second;
@@ -103,6 +95,8 @@ class PolicyReader {
         has_categories_ = true;
       } else if (key == "clauses") {
         ReadClauses(value);
+      } else if (key == "monitoring") {
+        ReadMonitoring(value);
       } else if (key == "policy_text" && defaults_) {
         ReadSections(value);
       } else {
@@ -223,6 +217,33 @@ class PolicyReader {
       return false;
     }
     return true;
+  }
+
+  void ReadMonitoring(const YAML::Node& node) {
+    if (!node.IsMap()) {
+      return Problem(yaml::ErrorAt(node, "monitoring must be a mapping with enabled, grace_days"));
+    }
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      if (key == "enabled") {
+        ReadEnabled(kv.second, &policy_->monitoring.enabled);
+      } else if (key == "grace_days") {
+        int days = -1;
+        try {
+          days = kv.second.IsScalar() ? kv.second.as<int>() : -1;
+        } catch (const YAML::Exception&) {
+          days = -1;
+        }
+        if (days < 0 || days > 365) {
+          Problem(yaml::ErrorAt(kv.second, "grace_days must be a whole number from 0 to 365"));
+        } else {
+          policy_->monitoring.grace_days = days;
+        }
+      } else {
+        Problem(yaml::ErrorAt(kv.first,
+                              UnknownKeyMessage("monitoring", key, {"enabled", "grace_days"})));
+      }
+    }
   }
 
   bool ReadEnabled(const YAML::Node& node, bool* out) {

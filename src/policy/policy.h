@@ -55,6 +55,15 @@ struct PolicySection {  // a chapter of the readable charter
   bool operator==(const PolicySection&) const = default;
 };
 
+// Monitoring of employees' published posts (policy key `monitoring: {enabled, grace_days}`):
+// off unless the policy turns it on. `grace_days` is how long a flagged post stays private to
+// its author before it may become an incident for the communications team.
+struct MonitoringSettings {
+  bool enabled = false;
+  int grace_days = 7;  // 0 to 365
+  bool operator==(const MonitoringSettings&) const = default;
+};
+
 struct Policy {
   std::string organization;
   std::vector<std::string> aliases;
@@ -74,6 +83,7 @@ struct Policy {
   int usage_min_group = 5;
   LocalizedText charter_title;          // heading of the readable charter
   std::vector<PolicySection> sections;  // its chapters, in order
+  MonitoringSettings monitoring;
 
   const Clause* FindClause(std::string_view id) const;
   bool operator==(const Policy&) const = default;

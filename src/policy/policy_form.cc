@@ -64,6 +64,9 @@ bool IsClauseId(std::string_view id) {
 }
 
 Status ValidateForm(const PolicyForm& form) {
+  if (form.monitoring.grace_days < 0 || form.monitoring.grace_days > 365) {
+    return Status::Error("monitoring.grace_days must be 0 to 365");
+  }
   if (Status s = CheckItem("organization name", form.organization); !s.ok()) return s;
   if (Status s = CheckList("aliases", form.aliases); !s.ok()) return s;
   if (Status s = CheckList("brands", form.brands); !s.ok()) return s;
@@ -128,6 +131,14 @@ YAML::Node LocalizedNode(const LocalizedText& text) {
   for (const auto& [language, value] : text.by_language) {
     if (!value.empty()) node[language] = value;
   }
+  return node;
+}
+
+YAML::Node MonitoringNode(const MonitoringSettings& monitoring) {
+  YAML::Node node(YAML::NodeType::Map);
+  node.SetStyle(YAML::EmitterStyle::Flow);
+  node["enabled"] = monitoring.enabled;
+  node["grace_days"] = monitoring.grace_days;
   return node;
 }
 
@@ -371,7 +382,7 @@ bool ReadsBackAs(const std::string& text, const PolicyForm& form) {
   if (!ReadPolicyForm(text, &back).ok()) return false;
   if (back.organization != form.organization || back.aliases != form.aliases ||
       back.brands != form.brands || back.languages != form.languages ||
-      back.clauses.size() != form.clauses.size())
+      back.monitoring != form.monitoring || back.clauses.size() != form.clauses.size())
     return false;
   const auto set = [](const std::map<std::string, CategorySetting>& categories) {
     std::map<std::string, CategorySetting> kept;
@@ -418,6 +429,7 @@ Status FormOf(const PolicyFileContents& contents, PolicyForm* out) {
                 {"internal_domains", p.internal_domains},
                 {"allow", p.allow}};
   out->languages = p.languages;
+  out->monitoring = p.monitoring;
   out->categories = contents.categories;
   for (const Clause& clause : contents.clauses_before_categories) {
     ClauseSetting c;
@@ -469,6 +481,8 @@ Status WritePolicyForm(std::string_view yaml_text, const PolicyForm& form, std::
     changes.emplace_back("languages", ListNode(form.languages, true));
   if (form.categories != old.categories)
     changes.emplace_back("categories", CategoriesNode(form.categories));
+  if (form.monitoring != old.monitoring)
+    changes.emplace_back("monitoring", MonitoringNode(form.monitoring));
   if (!SameClauses(form.clauses, old.clauses)) {
     const YAML::Node old_clauses = root && root.IsMap() ? root["clauses"] : YAML::Node();
     changes.emplace_back("clauses", ClausesNode(old_clauses, old.clauses, form.clauses));

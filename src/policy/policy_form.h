@@ -1,6 +1,7 @@
 // PolicyForm: the parts of a policy file an administrator edits through a form instead of as
 // YAML text — the organization's names, the company lists, the languages, category switches
-// and every clause's verdict and on/off state, plus custom clauses with their terms and texts.
+// and every clause's verdict and on/off state, plus custom clauses with their terms and texts,
+// and monitoring after publication (on or off, grace days).
 //
 // Contract:
 // - ReadPolicyForm reads a policy file (YAML text) into a form. The form is built from the
@@ -58,6 +59,7 @@ struct PolicyForm {
   std::vector<std::string> languages;
   std::map<std::string, CategorySetting> categories;  // only categories the file sets
   std::vector<ClauseSetting> clauses;                 // built-in first, then custom, file order
+  MonitoringSettings monitoring;                      // `monitoring: {enabled, grace_days}`
 };
 
 // The YAML keys of PolicyForm::lists, in file order.

@@ -401,3 +401,34 @@ TEST(PolicyForm, RevisionChangesWithTheText) {
 
 }  // namespace
 }  // namespace chorus
+
+namespace chorus {
+namespace {
+
+TEST(PolicyForm, MonitoringIsReadAndWrittenKeepingTheRest) {
+  const std::string text = "# Our policy\nversion: 1\norganization: Example\nclients: [Acme]\n";
+  PolicyForm form;
+  ASSERT_TRUE(ReadPolicyForm(text, &form).ok());
+  EXPECT_FALSE(form.monitoring.enabled);
+  form.monitoring = {true, 14};
+  std::string written;
+  ASSERT_TRUE(WritePolicyForm(text, form, &written).ok());
+  EXPECT_EQ(written.rfind(text, 0), 0u) << written;  // the old lines stay as they were
+  Policy policy;
+  ASSERT_TRUE(LoadPolicy(written, &policy).ok()) << written;
+  EXPECT_TRUE(policy.monitoring.enabled);
+  EXPECT_EQ(policy.monitoring.grace_days, 14);
+  EXPECT_EQ(policy.clients, std::vector<std::string>{"Acme"});
+  // Turning it off again rewrites only that key.
+  form.monitoring.enabled = false;
+  std::string off;
+  ASSERT_TRUE(WritePolicyForm(written, form, &off).ok());
+  ASSERT_TRUE(LoadPolicy(off, &policy).ok());
+  EXPECT_FALSE(policy.monitoring.enabled);
+  EXPECT_EQ(policy.monitoring.grace_days, 14);
+  form.monitoring.grace_days = 400;
+  EXPECT_FALSE(WritePolicyForm(off, form, &written).ok());
+}
+
+}  // namespace
+}  // namespace chorus

@@ -1,6 +1,7 @@
 #include "program/policy_program.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 
 #include "policy/embedded_data.h"
@@ -66,8 +67,32 @@ Outcome PolicyProgram::Start() {
 }
 
 CurrentPolicy PolicyProgram::Current() const {
+  PickUpOutsidePublication();
   std::lock_guard lock(mutex_);
   return current_;
+}
+
+void PolicyProgram::PickUpOutsidePublication() const {
+  const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now().time_since_epoch())
+                             .count();
+  int64_t known = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (!current_.scanner || now_ms < next_refresh_ms_) return;
+    next_refresh_ms_ = now_ms + 1000;
+    known = current_.version ? current_.version->number.value_or(0) : 0;
+  }
+  std::unique_lock refresh(refresh_mutex_, std::try_to_lock);
+  if (!refresh.owns_lock()) return;  // another thread is at it
+  std::optional<store::PolicyVersionRecord> latest;
+  if (Status s = store_.FindCurrentPolicyVersion(&latest); !s.ok() || !latest) return;
+  if (latest->number.value_or(0) <= known) return;
+  std::shared_ptr<const Scanner> scanner;
+  if (Outcome o = Compile(latest->yaml, &scanner); !o.ok()) return;  // kept; retried later
+  std::lock_guard lock(mutex_);
+  const int64_t now_known = current_.version ? current_.version->number.value_or(0) : 0;
+  if (latest->number.value_or(0) > now_known) current_ = {std::move(scanner), std::move(latest)};
 }
 
 Outcome PolicyProgram::Check(std::string_view text, std::string_view language, CheckResult* result,
@@ -215,6 +240,28 @@ Outcome PolicyProgram::UpdateDraftForm(const Actor& by, int64_t id,
   return o;
 }
 
+Outcome PolicyProgram::ValidateForPublication(std::string_view yaml, std::vector<Status>* problems,
+                                              std::shared_ptr<const Scanner>* scanner) const {
+  *problems = LintPolicy(yaml);
+  if (!problems->empty()) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_policy",
+                         "the draft has errors: " + problems->front().ToString());
+  }
+  return Compile(yaml, scanner);
+}
+
+Status PolicyProgram::CommitPublication(store::Store& tx, const Actor* by, int64_t id,
+                                        int64_t published_by,
+                                        std::optional<store::PolicyVersionRecord>* version) {
+  if (Status p = tx.PublishPolicyVersion(id, published_by, NowSeconds()); !p.ok()) return p;
+  if (Status f = tx.FindPolicyVersion(id, version); !f.ok()) return f;
+  if (!*version) return Status::Error("the published version vanished");
+  nlohmann::json detail = {{"title", (*version)->title},
+                           {"number", (*version)->number.value_or(0)}};
+  if (!by) detail["via"] = "command line";
+  return RecordAudit(tx, by, "policy.publish", "policy_version:" + std::to_string(id), detail);
+}
+
 Outcome PolicyProgram::Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out) {
   if (!by.IsAdmin()) return Outcome::Forbidden();
   std::optional<store::PolicyVersionRecord> version;
@@ -223,26 +270,56 @@ Outcome PolicyProgram::Publish(const Actor& by, int64_t id, store::PolicyVersion
   if (version->status != "draft") {
     return Outcome::Fail(Failure::kConflict, "version_published", "this version is published");
   }
-  if (const auto problems = LintPolicy(version->yaml); !problems.empty()) {
-    return Outcome::Fail(Failure::kInvalid, "invalid_policy",
-                         "the draft has errors: " + problems.front().ToString());
-  }
+  std::vector<Status> problems;
   std::shared_ptr<const Scanner> scanner;
-  if (Outcome o = Compile(version->yaml, &scanner); !o.ok()) return o;
+  if (Outcome o = ValidateForPublication(version->yaml, &problems, &scanner); !o.ok()) return o;
   // Publishing and swapping happen under the mutex so two publications cannot interleave.
   std::lock_guard lock(mutex_);
-  Status s = store_.Transaction([&](store::Store& tx) {
-    if (Status p = tx.PublishPolicyVersion(id, by.user_id, NowSeconds()); !p.ok()) return p;
-    if (Status f = tx.FindPolicyVersion(id, &version); !f.ok()) return f;
-    return RecordAudit(tx, &by, "policy.publish", "policy_version:" + std::to_string(id),
-                       {{"title", version->title}, {"number", version->number.value_or(0)}});
-  });
+  Status s = store_.Transaction(
+      [&](store::Store& tx) { return CommitPublication(tx, &by, id, by.user_id, &version); });
   if (!s.ok()) {
     if (s.message() == store::kConflict) {
       return Outcome::Fail(Failure::kConflict, "version_published", "this version is published");
     }
     return Outcome::Internal(s);
   }
+  current_ = {std::move(scanner), version};
+  if (out) *out = *version;
+  return Outcome::Ok();
+}
+
+Outcome PolicyProgram::PublishText(const Actor* by, int64_t recorded_as, std::string_view title,
+                                   std::string_view yaml, std::vector<Status>* problems,
+                                   store::PolicyVersionRecord* out) {
+  if (by && !by->IsAdmin()) return Outcome::Forbidden();
+  if (title.empty() || title.size() > 200 || !text::IsValidUtf8(title)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_title", "the title must be 1-200 characters");
+  }
+  if (yaml.size() > kMaxPolicyBytes || !text::IsValidUtf8(yaml)) {
+    return Outcome::Fail(Failure::kInvalid, "invalid_policy_text",
+                         "the policy text must be UTF-8 and at most 512 KiB");
+  }
+  std::shared_ptr<const Scanner> scanner;
+  if (Outcome o = ValidateForPublication(yaml, problems, &scanner); !o.ok()) return o;
+  const int64_t author = by ? by->user_id : recorded_as;
+  std::optional<store::PolicyVersionRecord> version;
+  std::lock_guard lock(mutex_);
+  const Outcome result = InTransaction(store_, [&](store::Store& tx) {
+    store::PolicyVersionRecord draft;
+    draft.title = std::string(title);
+    draft.yaml = std::string(yaml);
+    draft.created_by = author;
+    draft.created_at = NowSeconds();
+    if (Status c = tx.CreatePolicyVersion(&draft); !c.ok()) return Outcome::Internal(c);
+    nlohmann::json detail = {{"title", draft.title}, {"from_version", 0}, {"bytes", yaml.size()}};
+    if (!by) detail["via"] = "command line";
+    if (Status a = RecordAudit(tx, by, "policy.draft", "policy_version:" + std::to_string(draft.id),
+                               detail);
+        !a.ok())
+      return Outcome::Internal(a);
+    return Outcome::FromStatus(CommitPublication(tx, by, draft.id, author, &version));
+  });
+  if (!result.ok()) return result;
   current_ = {std::move(scanner), version};
   if (out) *out = *version;
   return Outcome::Ok();

@@ -58,6 +58,9 @@ class PolicyProgram {
   // Compiles the current published version (or the fallback). Call once before serving.
   Outcome Start();
 
+  // The current policy. A version published by another process on the same data directory
+  // (`chorus policy publish` beside a running server) is noticed within about a second and
+  // compiled and swapped in here, on the first call after that.
   CurrentPolicy Current() const;
 
   // Checks a post against the current policy. `language` may be empty (detected).
@@ -87,6 +90,15 @@ class PolicyProgram {
                           std::string_view title, const PolicyForm& form,
                           std::vector<Status>* problems, std::string* new_revision);
   Outcome Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
+  // Publishes a whole policy text as the next version in one step (`chorus policy publish`,
+  // policy as code): the same validation as Publish (every LintPolicy problem, with line and
+  // column, in *problems and kInvalid; then a compile) and the same "policy.publish" audit
+  // entry. `by` is null for the command line: the audit entry then names no person and the
+  // version is recorded as created and published by `recorded_as` (a user id; the records
+  // need one).
+  Outcome PublishText(const Actor* by, int64_t recorded_as, std::string_view title,
+                      std::string_view yaml, std::vector<Status>* problems,
+                      store::PolicyVersionRecord* out);
   // Non-admins get the record without its YAML (the lists name clients and secrets); they
   // read a version through VersionCharter.
   Outcome GetVersion(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
@@ -115,12 +127,21 @@ class PolicyProgram {
 
  private:
   Outcome Compile(std::string_view yaml, std::shared_ptr<const Scanner>* out) const;
+  // Publication's shared steps: validation and compile, then (under mutex_) the store
+  // transaction with its audit entry and the swap.
+  Outcome ValidateForPublication(std::string_view yaml, std::vector<Status>* problems,
+                                 std::shared_ptr<const Scanner>* scanner) const;
+  Status CommitPublication(store::Store& tx, const Actor* by, int64_t id, int64_t published_by,
+                           std::optional<store::PolicyVersionRecord>* version);
+  void PickUpOutsidePublication() const;
 
   store::Store& store_;
   const std::string cache_dir_;
   const std::string fallback_yaml_;
   mutable std::mutex mutex_;
-  CurrentPolicy current_;  // guarded by mutex_
+  mutable CurrentPolicy current_;        // guarded by mutex_
+  mutable std::mutex refresh_mutex_;     // one refresh at a time; never held with mutex_ waiting
+  mutable int64_t next_refresh_ms_ = 0;  // guarded by mutex_ (steady clock)
 };
 
 }  // namespace chorus::program

@@ -34,6 +34,9 @@ HttpLimits LimitsOf(const ServerOptions& options) {
   limits.max_connections = options.max_connections;
   limits.max_connections_per_client = options.max_connections_per_client;
   limits.backlog = options.backlog;
+  limits.upload_limit = [max = options.max_upload_bytes](std::string_view path) -> size_t {
+    return IsUploadPath(path) ? max : 0;
+  };
   limits.common_headers = {{"Content-Security-Policy", kContentSecurityPolicy},
                            {"X-Content-Type-Options", "nosniff"},
                            {"X-Frame-Options", "DENY"},
@@ -68,6 +71,7 @@ void ChorusServer::AddRoutes() {
   AddNotificationRoutes(routes, services_);
   AddUsageRoutes(routes, services_);
   AddOfficialAccountRoutes(routes, services_);
+  AddMonitoringRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

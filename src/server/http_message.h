@@ -30,6 +30,9 @@ struct HttpRequest {
   HeaderList headers;
   std::vector<std::pair<std::string, std::string>> params;  // decoded query, in order
   std::string body;
+  // Upload routes only (HttpLimits::upload_limit): the body, in a temporary file the server
+  // deletes after the handler; `body` is then empty.
+  std::string body_file;
   std::string remote_addr;           // the client's address (after trusted-proxy resolution)
   std::string peer_addr;             // the socket's peer
   std::vector<std::string> matches;  // the route's captures; [0] is the whole path

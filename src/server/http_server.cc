@@ -5,12 +5,16 @@
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
+#include <unistd.h>
 #include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -90,7 +94,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
         trusted_(trusted),
         gone_(std::make_shared<std::atomic<bool>>(false)) {}
 
-  ~Connection() { server_.Unregister(this, peer_, trusted_); }
+  ~Connection() {
+    if (!upload_path_.empty()) std::remove(upload_path_.c_str());  // an upload cut short
+    server_.Unregister(this, peer_, trusted_);
+  }
 
   void Start() { ReadHead(server_.limits.header_timeout); }
 
@@ -109,7 +116,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     state_ = State::kReading;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.limits.max_header_bytes));
-    parser_->body_limit(server_.limits.max_body_bytes);
+    // The body's limit is set once the head says which route it is for (an upload route takes
+    // more, see OnHead); until then Beast must not refuse a large Content-Length on its own.
+    parser_->body_limit(server_.limits.upload_limit ? std::numeric_limits<std::uint64_t>::max()
+                                                    : server_.limits.max_body_bytes);
     stream_.expires_after(deadline);
     http::async_read_header(
         stream_, buffer_, *parser_,
@@ -137,10 +147,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (fields > server_.limits.max_header_count) {
       return SendError(431, "headers_too_large", "the request has too many header fields");
     }
+    if (const size_t upload = UploadLimitFor(head); upload > 0) return StartUpload(upload);
     if (const auto length = parser_->content_length();
         length && *length > server_.limits.max_body_bytes) {
       return SendError(413, "payload_too_large", "the request body is too large");
     }
+    parser_->body_limit(server_.limits.max_body_bytes);
     if (parser_->is_done()) return Dispatch();
     if (beast::iequals(head[http::field::expect], "100-continue")) {
       auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
@@ -185,13 +197,102 @@ class Connection : public std::enable_shared_from_this<Connection> {
     Dispatch();
   }
 
+  // Upload routes (HttpLimits::upload_limit): the body goes to a temporary file as it
+  // streams in, never into memory.
+  size_t UploadLimitFor(const http::request_parser<http::string_body>::value_type& head) {
+    if (!server_.limits.upload_limit || head.method() != http::verb::post) return 0;
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> params;
+    if (!ParseTarget(std::string_view(head.target().data(), head.target().size()), &path,
+                     &params)) {
+      return 0;
+    }
+    return server_.limits.upload_limit(path);
+  }
+
+  void StartUpload(size_t limit) {
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return SendError(413, "payload_too_large", "the upload is too large");
+    }
+    std::string dir = "/tmp";
+    if (const char* tmp = std::getenv("TMPDIR"); tmp && *tmp) dir = tmp;
+    std::string name = dir + "/chorus-upload-XXXXXX";
+    const int fd = mkstemp(name.data());
+    if (fd < 0) return SendError(500, "internal", "internal error");
+    ::close(fd);
+    upload_path_ = name;
+    const bool expect_continue =
+        beast::iequals(parser_->get()[http::field::expect], "100-continue");
+    upload_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    upload_parser_->body_limit(limit);
+    beast::error_code ec;
+    upload_parser_->get().body().open(upload_path_.c_str(), beast::file_mode::write, ec);
+    if (ec) return SendError(500, "internal", "internal error");
+    const auto read = [self = shared_from_this()] {
+      const HttpLimits& limits = self->server_.limits;
+      auto deadline = limits.upload_timeout;
+      if (const auto length = self->upload_parser_->content_length()) {
+        deadline = std::min(deadline,
+                            limits.header_timeout +
+                                std::chrono::milliseconds(*length * 1000 / limits.min_body_rate));
+      }
+      self->stream_.expires_after(deadline);
+      http::async_read(self->stream_, self->buffer_, *self->upload_parser_,
+                       [self](beast::error_code rec, size_t) { self->OnUploadBody(rec); });
+    };
+    if (upload_parser_->is_done()) return OnUploadBody({});
+    if (expect_continue) {
+      auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
+      stream_.expires_after(server_.limits.write_timeout);
+      http::async_write(stream_, *go_on,
+                        [self = shared_from_this(), go_on, read](beast::error_code wec, size_t) {
+                          if (wec) return self->Close();
+                          read();
+                        });
+      return;
+    }
+    read();
+  }
+
+  void OnUploadBody(beast::error_code ec) {
+    if (ec) {
+      upload_parser_.reset();
+      std::remove(upload_path_.c_str());
+      upload_path_.clear();
+      if (ec == http::error::body_limit) {
+        return SendError(413, "payload_too_large", "the upload is too large");
+      }
+      if (IsTimeout(ec) || ec == asio::error::eof || ec == http::error::end_of_stream ||
+          ec == http::error::partial_message || ec == asio::error::operation_aborted ||
+          ec == asio::error::connection_reset) {
+        return Close();
+      }
+      return SendError(400, "bad_request", "the request body is not valid HTTP");
+    }
+    auto message = upload_parser_->release();
+    upload_parser_.reset();
+    message.body().close();
+    std::string file = std::move(upload_path_);
+    upload_path_.clear();
+    Dispatch(std::move(message), std::string(), std::move(file));
+  }
+
   void Dispatch() {
     auto message = parser_->release();
     parser_.reset();
+    std::string body = std::move(message.body());
+    Dispatch(std::move(message), std::move(body), std::string());
+  }
+
+  template <typename Message>
+  void Dispatch(Message&& message, std::string body, std::string body_file) {
     auto request = std::make_shared<HttpRequest>();
+    request->body_file = std::move(body_file);
     request->method = std::string(message.method_string());
     request->target = std::string(message.target());
     if (!ParseTarget(request->target, &request->path, &request->params)) {
+      if (!request->body_file.empty()) std::remove(request->body_file.c_str());
       return SendError(400, "bad_request", "the request path is not valid");
     }
     std::string forwarded;
@@ -202,7 +303,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
         forwarded.append(field.value().data(), field.value().size());
       }
     }
-    request->body = std::move(message.body());
+    request->body = std::move(body);
     request->peer_addr = peer_;
     request->remote_addr = server_.clients.Resolve(peer_, forwarded);
     request->client_gone = [gone = gone_, &stopping = server_.stopping] {
@@ -213,6 +314,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
     if (server_.waiting.fetch_add(1) >= server_.limits.max_waiting_requests) {
       server_.waiting.fetch_sub(1);
+      if (!request->body_file.empty()) std::remove(request->body_file.c_str());
       HttpResponse busy;
       busy.status = 503;
       busy.set_header("Retry-After", "1");
@@ -236,6 +338,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                              "application/json; charset=utf-8");
       }
       const bool large = request->body.size() + response.body.size() >= (1u << 20);
+      if (!request->body_file.empty()) std::remove(request->body_file.c_str());
       request.reset();  // free the body before the answer waits for the event thread
       if (large) self->server_.ReleaseMemorySometimes();
       asio::post(self->server_.io, [self, response = std::move(response)]() mutable {
@@ -329,6 +432,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<http::request_parser<http::file_body>> upload_parser_;
+  std::string upload_path_;  // the temporary file of an upload being read
   const std::string peer_;
   const bool trusted_;
   std::shared_ptr<std::atomic<bool>> gone_;

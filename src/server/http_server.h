@@ -11,6 +11,8 @@
 //   body within `header_timeout` plus its announced size at `min_body_rate`, never more than
 //   `body_timeout`; an answer must be taken within `write_timeout`. A client that
 //   misses one is disconnected; trickling does not extend a deadline.
+// - Upload routes (HttpLimits::upload_limit) stream their body to a temporary file, so a
+//   large archive never sits in memory.
 // - Limits: head size (431) and header count (431), body size checked while it streams in,
 //   chunked or not (413, before reading when Content-Length says so), connections in all and
 //   per client address (refused with 503 and closed), requests waiting for a worker (503 with
@@ -56,6 +58,13 @@ struct HttpLimits {
   int worker_threads = 16;
   int max_waiting_requests = 512;
   HeaderList common_headers;  // added to every answer, the server's own errors included
+  // Upload routes (archive imports): for a POST to `path`, the largest body allowed, or 0 for
+  // an ordinary route. Such a body is streamed to a temporary file (in $TMPDIR, else /tmp)
+  // instead of memory, within `upload_timeout` (and `min_body_rate`); the handler finds it in
+  // HttpRequest::body_file, and the server deletes it once the handler has returned (or the
+  // upload failed).
+  std::function<size_t(std::string_view path)> upload_limit;
+  std::chrono::milliseconds upload_timeout{std::chrono::minutes(30)};
 };
 
 // Fills `response` for `request`. Exceptions are answered with a JSON 500.

@@ -36,6 +36,54 @@ nlohmann::json Schema(const std::vector<const char*>& fields) {
 nlohmann::json Build() {
   const std::vector<Operation> operations = {
       {"get", "/healthz", "system", "Liveness check (200 when serving)", false, {}},
+      {"get",
+       "/api/v1/monitoring",
+       "monitoring",
+       "Whether the policy enables monitoring of published posts, and its grace_days",
+       true,
+       {}},
+      {"get",
+       "/api/v1/monitoring/accounts",
+       "monitoring",
+       "My linked social media accounts, with how many posts each holds",
+       true,
+       {}},
+      {"post",
+       "/api/v1/monitoring/accounts",
+       "monitoring",
+       "Link one of my accounts (platform: x, mastodon, linkedin, facebook or feed); only "
+       "accounts people link themselves are monitored",
+       true,
+       {"platform", "handle"}},
+      {"delete",
+       "/api/v1/monitoring/accounts/{id}",
+       "monitoring",
+       "Unlink one of my accounts; its monitored posts are deleted with it",
+       true,
+       {}},
+      {"post",
+       "/api/v1/monitoring/accounts/{id}/import",
+       "monitoring",
+       "Upload the platform's export into my account (the file itself as the body, at most 2 "
+       "GiB: zip, tweets.js, outbox.json, Shares.csv, posts JSON, RSS or Atom; ?name=FILE names "
+       "it). All or nothing; answers {file, platform, posts, new, duplicates, flagged}",
+       true,
+       {}},
+      {"get",
+       "/api/v1/monitoring/posts",
+       "monitoring",
+       "My monitored posts, ascending ids (?after=ID, ?limit=1-1000): {id, email, platform, url, "
+       "published, text, verdict, findings} with findings as chorus scan gives them "
+       "(?explain=1: their message and advice in my language)",
+       true,
+       {}},
+      {"get",
+       "/api/v1/monitoring/flagged",
+       "monitoring",
+       "Flagged posts the communications team may see (reviewers, admins): block at once, "
+       "review after the policy's grace_days; never unflagged posts",
+       true,
+       {}},
       {"get", "/api/v1/openapi.json", "system", "This document", false, {}},
       {"get", "/api/v1/languages", "session", "Interface languages", false, {}},
       {"post",
@@ -322,6 +370,18 @@ nlohmann::json Build() {
                                    {"description", "a date YYYY-MM-DD; its ISO week counts whole"},
                                    {"schema", {{"type", "string"}, {"format", "date"}}}});
       }
+    }
+    if (path.find("/monitoring/") != std::string::npos && method == "get" &&
+        path != "/api/v1/monitoring/accounts") {
+      query("after", "posts with an id above this (next_after of the previous page)",
+            std::numeric_limits<int32_t>::max());
+      query("limit", "posts per page (default 100)", 1000);
+    }
+    if (path == "/api/v1/monitoring/accounts/{id}/import") {
+      o["requestBody"] = {{"required", true},
+                          {"content",
+                           {{"application/octet-stream",
+                             {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
     }
     if (!op.body_fields.empty()) {
       o["requestBody"] = {

@@ -108,7 +108,9 @@ nlohmann::json PolicyFormJson(const PolicyForm& form) {
           {"lists", lists},
           {"languages", form.languages},
           {"categories", categories},
-          {"clauses", clauses}};
+          {"clauses", clauses},
+          {"monitoring",
+           {{"enabled", form.monitoring.enabled}, {"grace_days", form.monitoring.grace_days}}}};
 }
 
 Status ApplyPolicyFormJson(const nlohmann::json& body, PolicyForm* out) {
@@ -140,6 +142,22 @@ Status ApplyPolicyFormJson(const nlohmann::json& body, PolicyForm* out) {
   }
   if (body.contains("languages")) {
     if (Status s = ReadStrings(body["languages"], "languages", &form.languages); !s.ok()) return s;
+  }
+  if (body.contains("monitoring")) {
+    const nlohmann::json& m = body["monitoring"];
+    if (!m.is_object()) return Status::Error("monitoring must be an object");
+    if (m.contains("enabled")) {
+      if (!m["enabled"].is_boolean())
+        return Status::Error("monitoring.enabled must be true or false");
+      form.monitoring.enabled = m["enabled"].get<bool>();
+    }
+    if (m.contains("grace_days")) {
+      if (!m["grace_days"].is_number_integer() || m["grace_days"].get<int64_t>() < 0 ||
+          m["grace_days"].get<int64_t>() > 365) {
+        return Status::Error("monitoring.grace_days must be a whole number from 0 to 365");
+      }
+      form.monitoring.grace_days = static_cast<int>(m["grace_days"].get<int64_t>());
+    }
   }
   if (body.contains("categories")) {
     if (!body["categories"].is_object()) return Status::Error("categories must be an object");

@@ -5,6 +5,7 @@
 
 #include "program/accounts.h"
 #include "program/consultation.h"
+#include "program/monitoring.h"
 #include "program/notifications.h"
 #include "program/official_accounts.h"
 #include "program/policy_program.h"
@@ -23,6 +24,8 @@ struct Services {
   program::Notifications& notifications;
   program::UsageSummaries& usage;
   program::OfficialAccounts& official_accounts;
+  program::Monitoring& monitoring;
+  store::MonitoringStore& monitoring_records;
 };
 
 }  // namespace chorus::server

@@ -167,6 +167,37 @@ ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
 ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
 ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
 )sql"},
+      // Monitoring after publication: accounts employees link and their imported posts, with
+      // the check result of each (src/store/monitoring_store.h).
+      {6, "monitoring: linked accounts and monitored posts", R"sql(
+CREATE TABLE linked_accounts (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  platform TEXT NOT NULL CHECK (platform IN ('x', 'mastodon', 'linkedin', 'facebook', 'feed')),
+  handle TEXT NOT NULL,
+  linked_at INTEGER NOT NULL,
+  linked_by INTEGER REFERENCES users(id),
+  UNIQUE (user_id, platform, handle)
+);
+CREATE TABLE monitored_posts (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES linked_accounts(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  platform TEXT NOT NULL,
+  platform_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  published TEXT NOT NULL,
+  text TEXT NOT NULL,
+  language TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('ok', 'caution', 'review', 'block')),
+  findings_json TEXT NOT NULL,
+  policy_version_id INTEGER REFERENCES policy_versions(id),
+  imported_at INTEGER NOT NULL,
+  UNIQUE (user_id, platform, platform_id)
+);
+CREATE INDEX monitored_posts_account ON monitored_posts(account_id);
+CREATE INDEX monitored_posts_verdict ON monitored_posts(verdict, id);
+)sql"},
       // Time on social media (store/usage_store.h): only aggregates per team, platform and ISO
       // week. usage_week_people holds salted hashes of who was counted in an open week, so
       // that a second log of the same week does not count a person twice; they and the

@@ -71,6 +71,10 @@ Status SqliteStatement::Run() {
   return status;
 }
 
+void SqliteStatement::Reset() {
+  sqlite3_reset(stmt_);
+}
+
 int64_t SqliteStatement::ColumnInt(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }

@@ -49,6 +49,9 @@ class SqliteStatement {
   bool Step(Status* status);
   // Runs a statement that returns no rows.
   Status Run();
+  // Makes the statement ready to be bound and run again (bindings are replaced by the next
+  // Bind calls).
+  void Reset();
 
   int64_t ColumnInt(int column) const;
   std::optional<int64_t> ColumnOptionalInt(int column) const;

@@ -121,6 +121,11 @@ Status SqliteStore::WithDatabase(const std::function<Status(SqliteDatabase&)>& b
   return Write([&] { return body(db_); });
 }
 
+Status SqliteStore::ReadWith(const std::function<Status(SqliteDatabase&)>& body) {
+  std::lock_guard lock(mutex_);
+  return body(db_);
+}
+
 // ---- teams and users ----
 
 Status SqliteStore::CreateTeam(TeamRecord* team) {

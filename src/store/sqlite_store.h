@@ -100,6 +100,9 @@ class SqliteStore final : public Store {
   // runs `body` with the database under the lock, inside a transaction (a savepoint when
   // nested), as every write here runs.
   Status WithDatabase(const std::function<Status(SqliteDatabase&)>& body);
+  // The same for reads (store/sqlite_monitoring_store.cc): under the lock, no transaction of
+  // its own (so a read never waits for another process's write to finish).
+  Status ReadWith(const std::function<Status(SqliteDatabase&)>& body);
 
   // For diagnostics and tests: "wal" when the database is in WAL mode.
   std::string JournalMode();

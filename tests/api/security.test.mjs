@@ -105,6 +105,13 @@ describe("authorisation matrix", () => {
     "put /api/v1/official-accounts/{id}": "admin",
     "post /api/v1/official-accounts/{id}/review": "admin",
     "delete /api/v1/official-accounts/{id}": "admin",
+    "get /api/v1/monitoring": "any",
+    "get /api/v1/monitoring/accounts": "any",
+    "post /api/v1/monitoring/accounts": "any",
+    "delete /api/v1/monitoring/accounts/{id}": "author",
+    "post /api/v1/monitoring/accounts/{id}/import": "author",
+    "get /api/v1/monitoring/posts": "any",
+    "get /api/v1/monitoring/flagged": "review",
   };
   const CALLERS = ["none", "anna-session", "anna-token", "reviewer", "admin"];
 
@@ -140,6 +147,7 @@ describe("authorisation matrix", () => {
     assert.ok(team, "the team made for the matrix");
     const adminToken = assertOk(await admin.request("POST", `/api/v1/users/${victim.id}/tokens`, { name: "to revoke" }), "token").token;
     const annaToken = assertOk(await anna.request("POST", "/api/v1/me/tokens", { name: "own" }), "own token").token;
+    const linked = assertOk(await anna.request("POST", "/api/v1/monitoring/accounts", { platform: "facebook", handle: "anna.matrix" }), "link").account;
 
     const official = assertOk(await admin.request("POST", "/api/v1/official-accounts", { account: "https://x.com/matrix_official" }), "official account").account;
     const ids = {
@@ -151,6 +159,7 @@ describe("authorisation matrix", () => {
       "/api/v1/teams/{id}": team.id,
       "/api/v1/tokens/{id}": adminToken.id,
       "/api/v1/me/tokens/{id}": annaToken.id,
+      "/api/v1/monitoring/accounts/{id}": linked.id,
     };
     let userCount = 0;
     const bodies = {
@@ -177,6 +186,9 @@ describe("authorisation matrix", () => {
       "patch /api/v1/teams/{id}": () => ({ name: "Matrix team" }),
       "post /api/v1/official-accounts": () => ({ account: `@matrix_${++userCount}`, platform: "instagram" }),
       "put /api/v1/official-accounts/{id}": () => ({ two_factor: "on" }),
+      "post /api/v1/monitoring/accounts": () => ({ platform: "x", handle: "@matrix" }),
+      // A Facebook posts file is a JSON array, so the JSON body is a real export.
+      "post /api/v1/monitoring/accounts/{id}/import": () => [{ timestamp: 1709280000, data: [{ post: "Matrix post" }] }],
     };
 
     const openapi = assertOk(await new Client(base).request("GET", "/api/v1/openapi.json"), "openapi");

@@ -50,3 +50,23 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   return data as T;
 }
+
+// Sends a file as the whole request body (archive uploads), not as JSON.
+export async function apiUpload<T = any>(path: string, file: Blob): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: "POST",
+    headers: { "X-CSRF-Token": csrfToken, "Content-Type": "application/octet-stream" },
+    body: file,
+    credentials: "same-origin",
+  });
+  let data: any = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.error?.code ?? "network", data?.error?.message ?? response.statusText);
+  }
+  return data as T;
+}

@@ -10,6 +10,7 @@ import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
 import { auditView, peopleView, versionsView, versionView } from "./views/admin";
 import { usageView } from "./views/usage";
 import { accountView } from "./views/account";
+import { accountsView } from "./views/accounts";
 import { checkView } from "./views/check";
 import { languagePicker } from "./views/language_picker";
 import { notificationsView } from "./views/notifications";
@@ -37,6 +38,7 @@ const routes: Route[] = [
   { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
   { pattern: /^#\/usage$/, view: (app) => usageView(app), roles: ["reviewer", "admin"] },
   { pattern: /^#\/account$/, view: (app) => accountView(app) },
+  { pattern: /^#\/accounts$/, view: (app) => accountsView(app) },
   { pattern: /^#\/notifications$/, view: (app) => notificationsView(app) },
 ];
 
@@ -80,7 +82,7 @@ function stopPolling(): void {
 function nav(user: User): HTMLElement {
   const links: [string, Key, User["role"][]?][] = [
     ["#/check", "nav_check"], ["#/posts", "nav_posts"], ["#/policy", "nav_policy"],
-    ["#/questions", "nav_questions"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
+    ["#/questions", "nav_questions"], ["#/accounts", "nav_accounts"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
     ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
     ["#/usage", "nav_usage", ["reviewer", "admin"]],
   ];

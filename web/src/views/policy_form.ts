@@ -17,6 +17,7 @@ export interface PolicyFormData {
   organization: { name: string; aliases: string[]; brands: string[] };
   lists: Record<string, string[]>;
   languages: string[];
+  monitoring?: { enabled: boolean; grace_days: number };
   categories: Record<string, { enabled: boolean | null; verdict: string | null }>;
   clauses: ClauseForm[];
   problems?: { line: number; column: number; message: string }[];
@@ -100,6 +101,16 @@ export function policyFormView(app: App, id: number, form: PolicyFormData, title
   });
   root.append(h("section", { class: "card" }, h("h2", {}, t("form_languages")), h("p", { class: "muted" }, t("form_languages_help")),
     h("div", { class: "row" }, languageBoxes.map((b) => b.label))));
+
+  // Monitoring of published posts.
+  const monitoringOn = h("input", { type: "checkbox", "data-testid": "form-monitoring" }) as HTMLInputElement;
+  monitoringOn.checked = form.monitoring?.enabled ?? false;
+  const graceDays = h("input", { type: "number", min: 0, max: 365, "data-testid": "form-grace-days",
+    value: form.monitoring?.grace_days ?? 7 }) as HTMLInputElement;
+  root.append(h("section", { class: "card" }, h("h2", {}, t("form_monitoring")),
+    h("p", { class: "muted" }, t("form_monitoring_help")),
+    h("label", { class: "inline" }, monitoringOn, " ", t("form_monitoring_enabled")), " ",
+    h("label", { class: "inline" }, t("form_grace_days"), " ", graceDays)));
 
   // Categories, then the clauses of each category.
   const categoryControls = new Map<string, { enabled: HTMLSelectElement; verdict: HTMLSelectElement }>();
@@ -189,6 +200,7 @@ export function policyFormView(app: App, id: number, form: PolicyFormData, title
       organization: { name: name.value.trim(), aliases: linesOf(aliases.value), brands: linesOf(brands.value) },
       lists: Object.fromEntries(listKeys.map((k) => [k, linesOf(lists.get(k)!.value)])),
       languages: languageBoxes.filter((b) => b.box.checked).map((b) => b.code),
+      monitoring: { enabled: monitoringOn.checked, grace_days: Number(graceDays.value) || 0 },
       categories: Object.fromEntries([...categoryControls].map(([c, x]) => [c, {
         enabled: x.enabled.value === "" ? null : x.enabled.value === "on",
         verdict: x.verdict.value || null }])),
