@@ -24,6 +24,7 @@ void AddDemoCommand(CLI::App& app, int* exit_code);
 void AddServeCommand(CLI::App& app, int* exit_code);
 void AddUserCommand(CLI::App& app, int* exit_code);
 void AddTokenCommand(CLI::App& app, int* exit_code);
+void AddToneCommand(CLI::App& app, int* exit_code);
 
 // Loads the policy file (or the built-in default when `path` is empty) and compiles it,
 // using the on-disk cache. On failure prints "chorus: …" to stderr and returns false.

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddServeCommand(app, &exit_code);
   chorus::cli::AddUserCommand(app, &exit_code);
   chorus::cli::AddTokenCommand(app, &exit_code);
+  chorus::cli::AddToneCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
