@@ -30,7 +30,7 @@ grep -q -- "--tone-model" <($chorus scan --help) && pass "scan --help names --to
   echo '{"id": 3, "text": "Project Nightingale is late and Baltpay are scammers"}'
   echo '{"id": 4, "text": ""}'
   printf '{"id": 5, "text": "bad \xff bytes \xc3"}\n'
-  echo '{"id": 6, "text": "Paldies, lielisks darbs!", "lang": "lv"}'
+  echo '{"id": 6, "text": "תודה רבה, שירות מצוין וצוות נהדר", "lang": "he"}'
 } > "$tmp/posts.jsonl"
 
 # Without --tone the output has no tone; with it, every result line has one, and removing it

@@ -124,9 +124,18 @@ void AddToneCommand(CLI::App& app, int* exit_code) {
                 "Hashed rows for word pairs and character n-grams")
       ->capture_default_str()
       ->check(CLI::Range(1000, 10000000));
-  t->add_option("--cutoff", train->options.cutoff, "Rows kept when quantising")
+  t->add_option("--cutoff", train->options.cutoff,
+                "Rows kept when quantising (0: all; fewer rows, smaller file)")
       ->capture_default_str()
-      ->check(CLI::Range(1000, 10000000));
+      ->check(CLI::Range(0, 10000000));
+  t->add_option("--dsub", train->options.dimensions_per_byte,
+                "Dimensions per byte when quantising (1: nearly lossless; 2: smaller)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 8));
+  t->add_option("--min-count", train->options.min_count,
+                "Words seen fewer times than this are left out")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   t->add_option("--seed", train->options.seed, "Random seed (training is on one thread)")
       ->capture_default_str();
   t->add_flag("--no-quantize", train->no_quantize, "Write the full-size model");

@@ -59,12 +59,23 @@ class ToneModel {
   Tone Predict(std::string_view text, std::string_view language) const;
   // The same for text already folded by text::Fold (what the Scanner holds).
   Tone PredictFolded(std::string_view folded, std::string_view language) const;
+  // The same through fastText's own line reader and predict. PredictFolded computes the
+  // model directly (words, hashed word n-grams, averaged rows decoded once at load, softmax)
+  // when the model allows it (no character n-grams, no pruned dictionary: `chorus tone
+  // train` with --cutoff 0, which the shipped model uses), several times faster; otherwise it
+  // comes here. The two agree (tested); this one is for tests and the other models.
+  Tone PredictThroughFastText(std::string_view folded, std::string_view language) const;
+  // True when PredictFolded takes the direct path.
+  bool direct() const { return dense_ != nullptr; }
 
   ~ToneModel();
 
  private:
+  struct Dense;
   ToneModel();
+  Tone PredictDense(std::string_view tokens) const;
   std::unique_ptr<fasttext::FastText> model_;
+  std::unique_ptr<const Dense> dense_;                // the direct path's rows, when it applies
   const fasttext::Dictionary* dictionary_ = nullptr;  // model_'s
   ToneLabel labels_[3] = {};                          // fastText label id -> ToneLabel
   int label_count_ = 0;

@@ -118,7 +118,7 @@ Status TrainToneModel(const std::string& data_path, const std::string& output_pa
   args.epoch = options.epoch;
   args.lr = options.learning_rate;
   args.wordNgrams = options.word_ngrams;
-  args.minCount = 1;
+  args.minCount = options.min_count;
   args.minCountLabel = 0;
   args.minn = options.min_char_ngram;
   args.maxn = options.max_char_ngram;
@@ -140,7 +140,7 @@ Status TrainToneModel(const std::string& data_path, const std::string& output_pa
       q.qnorm = true;
       q.retrain = true;
       q.cutoff = options.cutoff;
-      q.dsub = 2;
+      q.dsub = static_cast<size_t>(options.dimensions_per_byte);
       model.quantize(q, progress);
     }
     model.saveModel(model_path);

@@ -7,9 +7,10 @@
 //
 // Each post goes through the same tone tokens as prediction (detect/tone_text.h), fastText
 // learns a supervised softmax classifier on one thread with a fixed seed (the same data and
-// options give the same model), and the model is quantised (product quantisation, the
-// largest `cutoff` rows kept, retrained after pruning) so that it ships small. The output
-// file is written whole or not at all (a temporary file renamed into place).
+// options give the same model), and the model is quantised (product quantisation, one
+// dimension a byte by default; with a `cutoff`, only that many rows kept and retrained after
+// pruning) so that it ships small. The output file is written whole or not at all (a temporary file
+// renamed into place).
 //
 // Thread-safety: TrainToneModel may run on any thread; it writes only `output` and the
 // temporary files beside it.
@@ -27,14 +28,20 @@ namespace chorus::detect {
 struct ToneTrainingOptions {
   int epoch = 25;
   double learning_rate = 0.5;
-  int dimension = 50;
+  int dimension = 16;
   int word_ngrams = 2;     // 2: pairs of neighbouring words as features too
   int min_char_ngram = 0;  // 0: no character n-grams
   int max_char_ngram = 0;
-  int buckets = 200000;  // hashed rows for word pairs and character n-grams
+  int buckets = 20000;  // hashed rows for word pairs and character n-grams
   int seed = 1;
+  int min_count = 1;  // words seen fewer times are dropped
   bool quantize = true;
-  size_t cutoff = 50000;  // rows kept when quantising
+  // Rows kept when quantising; 0 keeps every row, which keeps prediction on the direct path
+  // (detect/tone.h): a pruned dictionary's n-gram rows are reachable only through fastText.
+  size_t cutoff = 0;
+  // Dimensions per quantiser code byte: 1 is nearly lossless (a byte per dimension), 2 halves
+  // the size and costs accuracy.
+  int dimensions_per_byte = 1;
   // Called now and then with the stage ("training", then "quantising" when it retrains)
   // and the share of it done (0-1); from the training thread.
   std::function<void(const char* stage, double share)> progress;
