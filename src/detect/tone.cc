@@ -53,6 +53,17 @@ class CheckedFastText : public fasttext::FastText {
 // fastText's constant for hashing word n-grams (Dictionary::addWordNgrams).
 constexpr uint64_t kWordNgramMultiplier = 116049371;
 
+// fastText's word hash (Dictionary::hash, 32-bit FNV-1a over signed chars); checked against
+// the library's for every word of a model before the direct path is used.
+uint32_t WordHash(std::string_view word) {
+  uint32_t h = 2166136261u;
+  for (char c : word) {
+    h ^= static_cast<uint32_t>(static_cast<int8_t>(c));
+    h *= 16777619u;
+  }
+  return h;
+}
+
 }  // namespace
 
 std::string_view ToneLabelName(ToneLabel label) {
@@ -86,6 +97,41 @@ struct ToneModel::Dense {
   int32_t word_ngrams = 1;
   std::vector<float> input;   // rows x dim
   std::vector<float> output;  // nlabels x dim
+  // The words, for lookups: fastText's own table has 30 million slots, so every lookup there
+  // misses the cache; this one has about two per word.
+  std::string chars;
+  std::vector<uint32_t> offsets;                    // word i is chars[offsets[i], offsets[i + 1])
+  std::vector<std::pair<uint32_t, int32_t>> slots;  // (hash, id), id -1 when empty
+  size_t mask = 0;
+
+  // Builds the table; false when a word's hash is not what fastText computes.
+  bool Index(const fasttext::Dictionary& dict) {
+    size_t size = 16;
+    while (size < static_cast<size_t>(nwords) * 2) size <<= 1;
+    slots.assign(size, {0, -1});
+    mask = size - 1;
+    offsets.push_back(0);
+    for (int32_t id = 0; id < nwords; ++id) {
+      const std::string word = dict.getWord(id);
+      const uint32_t h = WordHash(word);
+      if (h != dict.hash(word)) return false;
+      chars += word;
+      offsets.push_back(static_cast<uint32_t>(chars.size()));
+      size_t slot = h & mask;
+      while (slots[slot].second >= 0) slot = (slot + 1) & mask;
+      slots[slot] = {h, id};
+    }
+    return true;
+  }
+  int32_t Find(std::string_view word, uint32_t h) const {
+    for (size_t slot = h & mask; slots[slot].second >= 0; slot = (slot + 1) & mask) {
+      const int32_t id = slots[slot].second;
+      if (slots[slot].first == h &&
+          std::string_view(chars).substr(offsets[id], offsets[id + 1] - offsets[id]) == word)
+        return id;
+    }
+    return -1;
+  }
 };
 
 ToneModel::ToneModel() = default;
@@ -167,7 +213,7 @@ Status ToneModel::LoadBytes(std::string_view bytes, std::shared_ptr<const ToneMo
     } catch (const std::bad_alloc&) {
       return Status::Error("the tone model is too large to hold in memory");
     }
-    model->dense_ = std::move(dense);
+    if (dense->Index(*dict)) model->dense_ = std::move(dense);
   }
   model->dictionary_ = dict.get();  // owned by the model, which keeps it alive
   model->model_ = std::move(checked);
@@ -205,7 +251,6 @@ Tone ToneModel::PredictFolded(std::string_view folded, std::string_view language
 // (known or not) the bucket of their combined hash; the rows averaged; softmax over labels.
 Tone ToneModel::PredictDense(std::string_view tokens) const {
   const Dense& d = *dense_;
-  thread_local std::string token;
   thread_local std::vector<int32_t> rows;
   // Signed, as fastText keeps them: a hash joins a word n-gram sign-extended.
   thread_local std::vector<int32_t> hashes;
@@ -213,9 +258,8 @@ Tone ToneModel::PredictDense(std::string_view tokens) const {
   rows.clear();
   hashes.clear();
   auto add = [&](std::string_view word) {
-    token.assign(word);
-    const uint32_t h = dictionary_->hash(token);
-    const int32_t id = dictionary_->getId(token, h);
+    const uint32_t h = WordHash(word);
+    const int32_t id = d.Find(word, h);
     if (id >= 0) rows.push_back(id);
     hashes.push_back(static_cast<int32_t>(h));
   };

@@ -17,6 +17,13 @@ size_t CodePointLength(unsigned char lead) {
   return 1;
 }
 
+// text::IsWordCharAt, with ASCII answered here (most of most posts).
+bool IsWordChar(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  return text::IsWordCharAt(s, i);
+}
+
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -68,10 +75,10 @@ void AppendToneTokens(std::string_view folded, std::string_view language, std::s
     size_t j = 0;
     char last_mark = 0;
     while (j < chunk.size() && tokens < kMaxToneTokens) {
-      if (text::IsWordCharAt(chunk, j)) {
+      if (IsWordChar(chunk, j)) {
         const size_t start = j;
         bool digits = true;
-        while (j < chunk.size() && text::IsWordCharAt(chunk, j)) {
+        while (j < chunk.size() && IsWordChar(chunk, j)) {
           const auto c = static_cast<unsigned char>(chunk[j]);
           if (c < '0' || c > '9') digits = false;
           j += CodePointLength(c);
