@@ -29,6 +29,7 @@ void AddUsageCommand(CLI::App& app, int* exit_code);
 void AddMonitorCommand(CLI::App& app, int* exit_code);
 // `chorus policy publish`, registered by AddPolicyCommand on its `policy` subcommand.
 void AddPolicyPublishCommand(CLI::App& policy, int* exit_code);
+void AddToneCommand(CLI::App& app, int* exit_code);
 
 // Loads the policy file (or the built-in default when `path` is empty) and compiles it,
 // using the on-disk cache. On failure prints "chorus: …" to stderr and returns false.

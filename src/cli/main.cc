@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   chorus::cli::AddHandlesCommand(app, &exit_code);
   chorus::cli::AddUsageCommand(app, &exit_code);
   chorus::cli::AddMonitorCommand(app, &exit_code);
+  chorus::cli::AddToneCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

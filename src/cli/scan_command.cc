@@ -41,6 +41,9 @@ struct ScanArgs {
   unsigned threads = 0;
   bool progress = true;
   size_t max_bytes = 1 << 20;
+  bool tone = false;
+  std::string tone_model;
+  std::shared_ptr<const detect::ToneModel> tone_loaded;  // set by RunScan when `tone`
 };
 
 // Lines of the input, stored back to back in one buffer that keeps simdjson's padding free
@@ -128,6 +131,7 @@ void CheckLineSlowly(const Scanner& scanner, const ScanArgs& args, std::string_v
   }
   CheckOptions options;
   options.max_bytes = args.max_bytes;
+  options.tone = args.tone_loaded.get();
   options.language = args.language;
   if (input.contains("lang") && input["lang"].is_string()) options.language = input["lang"];
   CheckResult result;
@@ -202,6 +206,7 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, std::string_view li
   if (texts == 0) return CheckLineSlowly(scanner, args, view, number, r);
   CheckOptions options;
   options.max_bytes = args.max_bytes;
+  options.tone = args.tone_loaded.get();
   options.language = lang_is_string ? std::string(lang) : args.language;
   CheckResult& result = scratch->result;
   if (Status s = scanner.Check(text, options, &result); !s.ok())
@@ -215,7 +220,7 @@ void CheckLine(const Scanner& scanner, const ScanArgs& args, std::string_view li
   for (const auto& f : result.findings) ++r->categories[f.category];
 }
 
-int RunScan(const ScanArgs& args) {
+int RunScan(ScanArgs& args) {
   Severity fail_on;
   if (!ParseFailOn(args.fail_on, &fail_on)) {
     std::cerr << "chorus scan: --fail-on must be caution, review or block\n";
@@ -233,6 +238,16 @@ int RunScan(const ScanArgs& args) {
   }
   std::shared_ptr<const Scanner> scanner;
   if (!LoadScanner(args.policy, &scanner)) return kExitUsage;
+  if (!args.tone_model.empty()) args.tone = true;
+  if (args.tone) {
+    Status s = args.tone_model.empty()
+                   ? detect::ToneModel::Shipped(&args.tone_loaded)
+                   : detect::ToneModel::Load(args.tone_model, &args.tone_loaded);
+    if (!s.ok()) {
+      std::cerr << "chorus scan: " << s.message() << "\n";
+      return kExitUsage;
+    }
+  }
 
   const unsigned threads =
       args.threads ? args.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -402,6 +417,11 @@ void AddScanCommand(CLI::App& app, int* exit_code) {
                   "Refuse posts longer than this many bytes (error line)")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("!--no-progress", args->progress, "Do not show progress on the terminal");
+  cmd->add_flag("--tone", args->tone,
+                "Add each post's tone, \"tone\":{\"label\":\"negative|neutral|positive\","
+                "\"score\":0.0-1.0}, by the built-in model (packs/tone/)");
+  cmd->add_option("--tone-model", args->tone_model,
+                  "Tone model from `chorus tone train` (implies --tone)");
   cmd->callback([args, exit_code] { *exit_code = RunScan(*args); });
 }
 

@@ -1,6 +1,7 @@
 #include "policy/result_json.h"
 
 #include <charconv>
+#include <cmath>
 
 #include "text/utf8.h"
 
@@ -19,6 +20,22 @@ void AppendField(const char* key, std::string_view value, std::string* out) {
   out->append(key);
   out->append("\":");
   AppendJsonString(value, out);
+}
+
+// ,"tone":{"label":"negative","score":0.912} when the check asked for the tone; nothing
+// otherwise, so that results without it stay byte for byte as they were.
+void AppendToneField(const CheckResult& result, std::string* out) {
+  if (!result.tone) return;
+  out->append(",\"tone\":{\"label\":\"");
+  out->append(detect::ToneLabelName(result.tone->label));
+  out->append("\",\"score\":");
+  AppendNumber(static_cast<size_t>(std::lround(result.tone->score * 1000)) / 1000, out);
+  out->push_back('.');
+  const auto milli = static_cast<size_t>(std::lround(result.tone->score * 1000)) % 1000;
+  char digits[3] = {static_cast<char>('0' + milli / 100), static_cast<char>('0' + milli / 10 % 10),
+                    static_cast<char>('0' + milli % 10)};
+  out->append(digits, 3);
+  out->push_back('}');
 }
 
 }  // namespace
@@ -101,6 +118,7 @@ void AppendResultLine(std::string_view id_json, const CheckResult& result, std::
   }
   out->append("],\"language\":");
   AppendJsonString(result.language, out);
+  AppendToneField(result, out);
   out->append("}\n");
 }
 
@@ -150,7 +168,9 @@ void AppendCompactResultLine(std::string_view id_json, const CheckResult& result
     AppendJsonString(f.detail, out);
     out->push_back(']');
   }
-  out->append("]}\n");
+  out->push_back(']');
+  AppendToneField(result, out);
+  out->append("}\n");
 }
 
 nlohmann::json CheckResultToJson(const CheckResult& result) {
@@ -166,9 +186,13 @@ nlohmann::json CheckResultToJson(const CheckResult& result) {
                         {"advice", f.advice},
                         {"detail", f.detail}});
   }
-  return {{"verdict", SeverityName(result.verdict)},
-          {"language", result.language},
-          {"findings", std::move(findings)}};
+  nlohmann::json j = {{"verdict", SeverityName(result.verdict)},
+                      {"language", result.language},
+                      {"findings", std::move(findings)}};
+  if (result.tone)
+    j["tone"] = {{"label", detect::ToneLabelName(result.tone->label)},
+                 {"score", std::lround(result.tone->score * 1000) / 1000.0}};
+  return j;
 }
 
 void ExplainResultJson(const Scanner& scanner, std::string_view language, nlohmann::json* result) {

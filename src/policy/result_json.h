@@ -6,6 +6,9 @@
 // AppendResultLine writes the same object for bulk output (`chorus scan`) without building a
 // JSON value: byte for byte what nlohmann's dump() of CheckResultToJson writes (keys of a
 // finding in sorted order, UTF-8 kept, control characters escaped).
+// A result whose check asked for the tone (CheckOptions::tone) also carries
+//   "tone": {"label": "negative|neutral|positive", "score": 0.0-1.0}
+// (score with three decimals), after "language"; without it nothing changes.
 // Thread-safety: pure functions.
 #pragma once
 

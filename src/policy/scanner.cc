@@ -371,6 +371,7 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
     out->findings.push_back(impl_->MakeFinding(c, text, out->language));
     out->verdict = std::max(out->verdict, out->findings.back().severity);
   }
+  if (options.tone) out->tone = options.tone->PredictFolded(folded.text, out->language);
   return Status::Ok();
 }
 

@@ -19,11 +19,13 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "detect/tone.h"
 #include "policy/policy.h"
 
 namespace chorus {
@@ -47,7 +49,8 @@ struct CheckResult {
   Severity verdict = Severity::kOk;
   std::string language;  // language of the messages
   bool language_detected = false;
-  std::vector<Finding> findings;  // ordered by start offset
+  std::vector<Finding> findings;     // ordered by start offset
+  std::optional<detect::Tone> tone;  // set when CheckOptions::tone was
 };
 
 struct CompileOptions {
@@ -57,6 +60,9 @@ struct CompileOptions {
 struct CheckOptions {
   std::string language;        // "" = detect
   size_t max_bytes = 1 << 20;  // longer posts are refused with an error
+  // When set, the post's tone in its language (detect/tone.h) is added to the result. The
+  // model must outlive the check.
+  const detect::ToneModel* tone = nullptr;
 };
 
 class Scanner {
