@@ -116,7 +116,7 @@ async function startApp(user: User): Promise<void> {
     const hash = location.hash || "#/check";
     const header = h("header", { class: "no-print" },
       h("a", { class: "brand", href: "#/check" }, "Chorus"), nav(app.user),
-      h("div", { class: "user" }, h("a", { href: "#/account", "data-testid": "user-name" }, app.user.name), " ",
+      h("div", { class: "user" }, h("a", { href: "#/account", "data-testid": "user-name" }, h("bdi", {}, app.user.name)), " ",
         languagePicker((code) => void app.setUserLanguage(code)), " ",
         h("button", { type: "button", onclick: () => void signOut(), "data-testid": "sign-out" }, t("sign_out"))));
     const body = h("div", { class: "page" }, h("p", { class: "muted" }, t("loading")));

@@ -67,6 +67,6 @@ export function accountView(app: App): HTMLElement {
     });
   });
   return h("main", {}, pageTitle("my_account"),
-    h("p", {}, app.user.name, " · ", app.user.email, " · ", tr(`role_${app.user.role}`, app.user.role)), form,
+    h("p", {}, h("bdi", {}, app.user.name), " · ", h("bdi", {}, app.user.email), " · ", tr(`role_${app.user.role}`, app.user.role)), form,
     tokensCard());
 }

@@ -3,6 +3,7 @@
 // comments) and the audit log.
 import { api } from "../api";
 import { attempt, type App, errorBox, pageTitle } from "../app";
+import { tx } from "../bidi";
 import { h } from "../dom";
 import { formatDate, formatNumber, language, languages, t, tr } from "../i18n";
 import { charterView } from "./policy";
@@ -61,7 +62,7 @@ function teamRow(app: App, team: Team): HTMLElement {
     }));
     no.addEventListener("click", () => slot.replaceChildren());
     slot.replaceChildren(h("p", { class: "notice", role: "alert" },
-      t("team_delete_confirm", { name: team.name, n: formatNumber(team.members ?? 0) })), h("div", { class: "row" }, yes, no));
+      tx("team_delete_confirm", { name: team.name, n: formatNumber(team.members ?? 0) })), h("div", { class: "row" }, yes, no));
   });
   return h("tr", { "data-testid": `team-${team.id}` }, h("td", {}, name),
     h("td", { "data-testid": `team-members-${team.id}` }, formatNumber(team.members ?? 0)),
@@ -229,7 +230,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       app.refresh();
     }));
     main.append(h("div", { class: "card" }, h("h2", {}, t("draft_comments")), h("p", { class: "muted" }, t("draft_comments_intro")),
-      c.comments.map((x) => h("p", {}, h("strong", {}, x.author?.name ?? ""), " · ", formatDate(x.created_at), h("br"), h("span", { dir: "auto" }, x.text))),
+      c.comments.map((x) => h("p", {}, h("strong", {}, h("bdi", {}, x.author?.name ?? "")), " · ", formatDate(x.created_at), h("br"), h("span", { dir: "auto" }, x.text))),
       text, send, slot));
   }
   return main;
@@ -328,7 +329,7 @@ export async function auditView(app: App): Promise<HTMLElement> {
     }
     const r = await api<{ entries: AuditEntry[]; next_before: number | null }>("GET",
       `/audit?kind=${kind.value}${before ? `&before=${before}` : ""}`);
-    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? (e.action.startsWith("retention.") ? t("automatic_housekeeping") : t("command_line"))),
+    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ? h("bdi", {}, e.actor.name) : (e.action.startsWith("retention.") ? t("automatic_housekeeping") : t("command_line"))),
       h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
       h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))));
     before = r.next_before;

@@ -27,11 +27,11 @@ export async function questionsView(app: App): Promise<HTMLElement> {
   const reviewer = app.user.role !== "employee";
   const list = r.questions.map((q) => {
     const item = h("article", { class: "card" },
-      h("p", { class: "muted" }, q.author?.name ?? "", " · ", formatDate(q.created_at)),
+      h("p", { class: "muted" }, h("bdi", {}, q.author?.name ?? ""), " · ", formatDate(q.created_at)),
       h("p", { dir: "auto" }, q.text));
     if (q.answer !== null) {
       item.append(h("blockquote", { dir: "auto" }, q.answer),
-        h("p", { class: "muted" }, q.answered_by?.name ?? "", " · ", formatDate(q.answered_at)));
+        h("p", { class: "muted" }, h("bdi", {}, q.answered_by?.name ?? ""), " · ", formatDate(q.answered_at)));
     } else if (reviewer) {
       const answer = h("textarea", { rows: 2, dir: "auto" }) as HTMLTextAreaElement;
       const slot = h("div");
