@@ -118,7 +118,7 @@ int RunServe(const ServeArgs& args) {
               << "\n";
     return kExitUsage;
   }
-  program::ReviewDesk reviews(*store, policy, args.retention);
+  program::ReviewDesk reviews(*store, policy, args.retention, store.get());
   program::Consultation consultation(*store);
   program::Notifications notifications(*store);
 

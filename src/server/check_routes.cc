@@ -29,7 +29,15 @@ void AddCheckRoutes(RouteTable& routes, Services& services) {
         return call.Fail(p);
       }
     }
-    call.Json(200, CheckResultToJson(result));
+    nlohmann::json answer = CheckResultToJson(result);
+    // The web app (a cookie session) reads the explanations in its reader's language, as it
+    // does for stored posts; integrations (tokens) keep them in the post's language.
+    if (!call.csrf_token.empty()) {
+      if (const auto scanner = services.policy.Current().scanner) {
+        ExplainResultJson(*scanner, call.Who().language, &answer);
+      }
+    }
+    call.Json(200, answer);
   });
 }
 

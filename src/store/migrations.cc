@@ -167,6 +167,13 @@ ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
 ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
 ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
 )sql"},
+      {8, "the photo checked with a post, for its reviewers", R"sql(
+CREATE TABLE post_photos (
+  post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+  media_type TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+)sql"},
   };
   return migrations;
 }
