@@ -114,6 +114,10 @@ assert lines[6]["line"] == 7
 assert lines[7]["id"] == 8 and any(f["category"] == "personal_data" for f in lines[7]["findings"])
 PY
 grep -q "8 posts\|6 posts\|errors" "$tmp/err" && pass "scan prints a summary on stderr" || fail "scan summary"
+# Counted messages follow the plural rule: "1 post, 1 error", never "1 errors".
+printf '{"id": 1, "text": "Sunny"}\n{"id": 2}\n' > "$tmp/one.jsonl"
+expect_exit "scan with one broken line exits 2" 2 $chorus scan --policy "$policy" --threads 1 "$tmp/one.jsonl"
+grep -q "chorus scan: 1 post, 1 error, .*1 thread)" "$tmp/err" && pass "scan counts in the singular" || fail "scan singular: $(head -1 "$tmp/err")"
 for i in $(seq 1 3000); do echo "{\"id\": $i, \"text\": \"post $i about Baltpay and Project Nightingale\"}"; done > "$tmp/many.jsonl"
 expect_exit "scan of 3000 posts exits 1 (findings)" 1 $chorus scan --policy "$policy" - < "$tmp/many.jsonl"
 python3 -c "
