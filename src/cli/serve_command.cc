@@ -156,6 +156,15 @@ int RunServe(const ServeArgs& args) {
       std::cout << "  " << login.email << "  (" << login.role << ", " << login.language << ")\n";
     }
   }
+  int64_t people = 0;
+  if (store->CountUsers(&people).ok() && people == 0) {
+    // First run without --demo: nobody can sign in until someone creates the first admin.
+    std::cout << "No one can sign in yet: this data directory has no people. Create the first\n"
+              << "admin in another terminal (the server keeps running):\n"
+              << "  printf '%s\\n' 'a-long-password' | chorus user add --data " << args.data
+              << " --email you@example.com --role admin --name 'Your Name' --password-stdin\n"
+              << "(or start with --demo for a demo organisation).\n";
+  }
   std::cout.flush();
 
   program::Housekeeper housekeeper(*store, args.retention, std::chrono::hours(1));

@@ -38,6 +38,7 @@ nlohmann::json Build() {
       {"get", "/healthz", "system", "Liveness check (200 when serving)", false, {}},
       {"get", "/api/v1/openapi.json", "system", "This document", false, {}},
       {"get", "/api/v1/languages", "session", "Interface languages", false, {}},
+      {"get", "/api/v1/setup", "session", "Whether nobody exists yet (first run)", false, {}},
       {"post",
        "/api/v1/session",
        "session",

@@ -21,6 +21,16 @@ std::string SessionCookie(const std::string& value, int64_t max_age, bool secure
 void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOptions& options) {
   const bool secure = options.secure_cookies;
 
+  // First run: whether the installation has nobody yet, so that the sign-in page can say how
+  // to create the first admin (it says nothing once anyone exists).
+  routes.Get("/api/v1/setup", Access::kPublic, [&services](ApiCall& call) {
+    int64_t people = 0;
+    if (Status s = services.store.CountUsers(&people); !s.ok()) {
+      return call.Fail(program::Outcome::Internal(s));
+    }
+    call.Json(200, {{"needs_first_admin", people == 0}});
+  });
+
   routes.Get("/api/v1/languages", Access::kPublic, [](ApiCall& call) {
     nlohmann::json languages = nlohmann::json::array();
     for (const auto& pack : BuiltinLanguagePacks()) {

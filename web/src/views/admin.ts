@@ -5,7 +5,7 @@ import { api } from "../api";
 import { attempt, type App, errorBox, pageTitle } from "../app";
 import { tx } from "../bidi";
 import { h } from "../dom";
-import { formatDate, formatNumber, language, languages, t, tr } from "../i18n";
+import { formatDate, formatNumber, language, languages, plural, t, tr } from "../i18n";
 import { charterView } from "./policy";
 import { type PolicyFormData, type PolicyFormEditor, policyFormView } from "./policy_form";
 
@@ -199,7 +199,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       "GET", `/policy/versions/${id}/acknowledgements`);
     const missing = acks.people.filter((p) => !p.acknowledged_at);
     main.append(h("div", { class: "card" }, h("h2", {}, t("acknowledgements")),
-      h("p", { "data-testid": "ack-count" }, t("acknowledged_count", { n: formatNumber(acks.acknowledged), total: formatNumber(acks.total) })),
+      h("p", { "data-testid": "ack-count" }, plural("acknowledged_count", acks.total, { n: acks.acknowledged, total: acks.total })),
       missing.length ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("not_acknowledged")))),
         h("tbody", {}, missing.map((p) => h("tr", {}, h("td", {}, p.team || "—"), h("td", {}, p.name))))) : null));
   }

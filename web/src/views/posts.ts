@@ -3,7 +3,7 @@
 import { api } from "../api";
 import { attempt, type App, pageTitle, statusLabel, verdictLabel } from "../app";
 import { h } from "../dom";
-import { formatDate, formatNumber, t, tr } from "../i18n";
+import { formatDate, plural, t, tr } from "../i18n";
 import { busy, postLanguageSelect, postPhoto, submitBox, type Post } from "./check";
 import { resultView } from "./findings";
 import { type Page, pageQuery, pager } from "./pager";
@@ -30,8 +30,8 @@ export async function postsView(app: App): Promise<HTMLElement> {
 // How long the server keeps the author's posts (0 days: for ever).
 function retentionNote(draftDays: number, decidedDays: number): HTMLElement {
   return h("p", { class: "muted", "data-testid": "retention" },
-    draftDays > 0 ? t("retention_drafts", { days: formatNumber(draftDays) }) : t("retention_drafts_kept"), " ",
-    decidedDays > 0 ? t("retention_reviewed", { days: formatNumber(decidedDays) }) : t("retention_reviewed_kept"), " ",
+    draftDays > 0 ? plural("retention_drafts", draftDays, { days: draftDays }) : t("retention_drafts_kept"), " ",
+    decidedDays > 0 ? plural("retention_reviewed", decidedDays, { days: decidedDays }) : t("retention_reviewed_kept"), " ",
     t("retention_private"));
 }
 
