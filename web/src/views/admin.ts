@@ -87,7 +87,8 @@ export async function peopleView(app: App): Promise<HTMLElement> {
       await api("PATCH", `/users/${u.id}`, { active: !u.active });
       app.refresh();
     }));
-    const newPassword = h("input", { type: "password", autocomplete: "new-password", placeholder: t("new_password") }) as HTMLInputElement;
+    const newPassword = h("input", { type: "password", autocomplete: "new-password", placeholder: t("new_password"),
+                                     "aria-label": t("new_password_for", { name: u.name || u.email }) }) as HTMLInputElement;
     const setPassword = h("button", { type: "button" }, t("set_password"));
     setPassword.addEventListener("click", () => attempt(slot, async () => {
       await api("PATCH", `/users/${u.id}`, { password: newPassword.value });
@@ -135,7 +136,7 @@ export async function peopleView(app: App): Promise<HTMLElement> {
       app.refresh();
     });
   });
-  const csv = h("textarea", { rows: 4, placeholder: "email,name,role,team,language" }) as HTMLTextAreaElement;
+  const csv = h("textarea", { rows: 4, placeholder: "email,name,role,team,language", "aria-label": t("csv_rows") }) as HTMLTextAreaElement;
   const report = h("div");
   const importButton = h("button", { type: "button" }, t("import"));
   importButton.addEventListener("click", () => attempt(report, async () => {
@@ -208,6 +209,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
     const others = all.versions.filter((o) => o.id !== id);
     if (others.length) {
       const against = select("against", others.map((o) => [String(o.id), `${o.title} (${o.number ? t("version_n", { n: o.number }) : tr("status_draft", "draft")})`]));
+      against.setAttribute("aria-label", t("compare_with"));
       const out = h("div");
       const compare = h("button", { type: "button" }, t("compare"));
       compare.addEventListener("click", () => attempt(out, async () => {
@@ -222,7 +224,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
   if (v.charter) main.append(h("h2", {}, t("preview")), charterView(v.charter));
   if (v.status === "draft") {
     const c = await api<{ comments: { author: { name: string } | null; text: string; created_at: number }[] }>("GET", `/policy/versions/${id}/comments`);
-    const text = h("textarea", { rows: 2, dir: "auto" }) as HTMLTextAreaElement;
+    const text = h("textarea", { rows: 2, dir: "auto", "aria-label": t("comment_send") }) as HTMLTextAreaElement;
     const slot = h("div");
     const send = h("button", { type: "button" }, t("comment_send"));
     send.addEventListener("click", () => attempt(slot, async () => {
