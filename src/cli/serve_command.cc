@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "program/demo_seed.h"
 #include "program/housekeeper.h"
+#include "program/invitation_desk.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
 
@@ -140,8 +141,9 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications},
-                              options);
+  program::InvitationDesk invitations(*store, *store);
+  server::ChorusServer server(
+      {*store, accounts, policy, reviews, consultation, notifications, &invitations}, options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;

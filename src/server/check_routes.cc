@@ -30,9 +30,9 @@ void AddCheckRoutes(RouteTable& routes, Services& services) {
       }
     }
     nlohmann::json answer = CheckResultToJson(result);
-    // The web app (a cookie session) reads the explanations in its reader's language, as it
-    // does for stored posts; integrations (tokens) keep them in the post's language.
-    if (!call.csrf_token.empty()) {
+    // ?messages=reader: the explanations in the caller's language (the web app, as for stored
+    // posts); by default they are in the post's language, exactly as `chorus check` prints.
+    if (call.request.get_param_value("messages") == "reader") {
       if (const auto scanner = services.policy.Current().scanner) {
         ExplainResultJson(*scanner, call.Who().language, &answer);
       }

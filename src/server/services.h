@@ -5,6 +5,7 @@
 
 #include "program/accounts.h"
 #include "program/consultation.h"
+#include "program/invitation_desk.h"
 #include "program/notifications.h"
 #include "program/policy_program.h"
 #include "program/review_desk.h"
@@ -19,6 +20,8 @@ struct Services {
   program::ReviewDesk& reviews;
   program::Consultation& consultation;
   program::Notifications& notifications;
+  // Invitation links for people added without a password (none: no links are made).
+  program::InvitationDesk* invitations = nullptr;
 };
 
 }  // namespace chorus::server

@@ -167,11 +167,20 @@ ALTER TABLE posts ADD COLUMN unsent_verdict TEXT;
 ALTER TABLE posts ADD COLUMN unsent_result_json TEXT;
 ALTER TABLE posts ADD COLUMN unsent_policy_version_id INTEGER;
 )sql"},
-      {8, "the photo checked with a post, for its reviewers", R"sql(
+      {8, "the photo checked with a post; invitations to set a first password", R"sql(
 CREATE TABLE post_photos (
   post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
   media_type TEXT NOT NULL,
   bytes BLOB NOT NULL
+);
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
 );
 )sql"},
   };

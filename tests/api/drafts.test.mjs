@@ -35,10 +35,12 @@ async function myPosts(c) {
 test("a check stores nothing; saving stores one draft", async () => {
   const anna = await as("anna");
   const before = (await myPosts(anna)).length;
-  const r = await anna.request("POST", "/api/v1/check", { text: "Riga Dairy signs with us", lang: "en" });
+  const r = await anna.request("POST", "/api/v1/check?messages=reader", { text: "Riga Dairy signs with us", lang: "en" });
   assert.equal(r.status, 200);
   assert.ok(r.json.findings.length > 0);
-  assert.equal(r.json.messages_language, "pl", "the web app reads explanations in its reader's language");
+  assert.equal(r.json.messages_language, "pl", "?messages=reader: in the reader's language");
+  const plain = await anna.request("POST", "/api/v1/check", { text: "Riga Dairy signs with us", lang: "en" });
+  assert.equal(plain.json.messages_language, undefined, "by default in the post's language");
   assert.equal((await myPosts(anna)).length, before);
   const saved = await anna.request("POST", "/api/v1/posts", { text: "Riga Dairy signs with us", lang: "en" });
   assert.equal(saved.status, 201);

@@ -61,3 +61,51 @@ test("user add without --name leaves the name empty and says so; then the notice
   assert.equal(await page.$("[data-testid=first-admin]"), null);
   await page.context().close();
 });
+
+test("a person added in the web app without a password gets a single-use invitation link", async () => {
+  const admin = await (await browser.newContext({ locale: "en-US" })).newPage();
+  admin.on("pageerror", (e) => { throw e; });
+  await admin.goto(base);
+  await admin.fill("input[name=email]", "j.smith@example.com");
+  await admin.fill("input[name=password]", "a-long-password-42");
+  await admin.click("button[type=submit]");
+  await admin.waitForSelector("[data-testid=user-name]");
+  await admin.goto(`${base}/#/people`);
+  await admin.fill("input[name=email]", "new.person@example.com");
+  await admin.fill("input[name=name]", "Nadia New");
+  await admin.click("form.card button[type=submit]");
+  const link = await (await admin.waitForSelector("[data-testid=invitation-link]")).inputValue();
+  assert.match(link, /#\/invite\/[A-Za-z0-9_-]{40,}$/);
+  assert.match(await admin.textContent("[data-testid=invitation]"), /Nadia New/);
+  await admin.context().close();
+
+  // The person opens the link, sets a password and signs in with it.
+  const person = await (await browser.newContext({ locale: "en-US" })).newPage();
+  person.on("pageerror", (e) => { throw e; });
+  await person.goto(link);
+  await person.fill("[data-testid=invite-password]", "nadia-sets-her-own-42");
+  await person.click("[data-testid=invite-submit]");
+  await person.waitForSelector("input[name=email]");
+  assert.equal(await person.inputValue("input[name=email]"), "new.person@example.com");
+  await person.fill("input[name=password]", "nadia-sets-her-own-42");
+  await person.click("button[type=submit]");
+  await person.waitForSelector("[data-testid=user-name]");
+  assert.equal(await person.textContent("[data-testid=user-name]"), "Nadia New");
+  await person.context().close();
+
+  // The link works once; both steps are in the audit log.
+  const token = link.split("/").pop();
+  const again = await fetch(`${base}/api/v1/invitations/accept`, { method: "POST",
+    headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, password: "another-password-42" }) });
+  assert.equal(again.status, 400);
+  assert.equal((await again.json()).error.code, "invalid_invitation");
+  const c = new Client(base);
+  await c.signIn("j.smith@example.com", "a-long-password-42");
+  const audit = (await c.request("GET", "/api/v1/audit?kind=all")).json.entries.map((e) => e.action);
+  assert.ok(audit.includes("invitation.created") && audit.includes("invitation.accepted"), `${audit}`);
+  // A person added with a password gets no link.
+  const withPassword = await c.request("POST", "/api/v1/users", { email: "p@example.com", role: "employee",
+    name: "Pat", password: "pat-has-a-password-42" });
+  assert.equal(withPassword.status, 201);
+  assert.equal(withPassword.json.invitation, undefined);
+});

@@ -11,6 +11,7 @@ import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
 import { auditView, peopleView, versionsView, versionView } from "./views/admin";
 import { accountView } from "./views/account";
 import { checkView } from "./views/check";
+import { inviteView } from "./views/invite";
 import { languagePicker } from "./views/language_picker";
 import { notificationsView } from "./views/notifications";
 import { policyView } from "./views/policy";
@@ -186,12 +187,12 @@ function finishPage(body: HTMLElement): void {
   }
 }
 
-function showSignIn(): void {
+function showSignIn(email = ""): void {
   document.title = `${t("sign_in")} – Chorus`;
   window.onhashchange = null;
   stopPolling();
   setUnseen(0);
-  clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(); }));
+  clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(email); }, email));
 }
 
 async function boot(): Promise<void> {
@@ -199,6 +200,16 @@ async function boot(): Promise<void> {
   // A session that expires while a page is open: any call answered 401 goes to the sign-in
   // page; the address (the page) stays, so signing in again returns to it.
   onSessionExpired(() => { if (window.onhashchange) showSignIn(); });
+  // An invitation link: set a first password, then sign in.
+  const invite = location.hash.match(/^#\/invite\/([A-Za-z0-9_-]+)$/);
+  if (invite) {
+    document.title = `${t("invite_title")} – Chorus`;
+    clear(root).append(inviteView(invite[1], (email) => {
+      history.replaceState(null, "", "#/check");
+      showSignIn(email);
+    }));
+    return;
+  }
   try {
     const r = await api<{ user: User; csrf_token: string }>("GET", "/session");
     setCsrfToken(r.csrf_token);

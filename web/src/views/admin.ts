@@ -77,6 +77,20 @@ function teamsCard(app: App, teams: Team[]): HTMLElement {
       : h("p", { class: "muted" }, t("no_teams")));
 }
 
+// The invitation link of the person just added without a password, shown once.
+let lastInvitation: { name: string; token: string; expires_at: number } | null = null;
+
+function invitationNotice(): HTMLElement | null {
+  if (!lastInvitation) return null;
+  const inv = lastInvitation;
+  lastInvitation = null;
+  const link = h("input", { readonly: true, value: `${location.origin}${location.pathname}#/invite/${inv.token}`, dir: "ltr",
+                            "data-testid": "invitation-link" }) as HTMLInputElement;
+  return h("section", { class: "notice", role: "status", "data-testid": "invitation" },
+    h("p", {}, tx("invitation_made", { name: inv.name, date: formatDate(inv.expires_at) })),
+    h("label", {}, t("invitation_link"), link));
+}
+
 export async function peopleView(app: App): Promise<HTMLElement> {
   const [r, teamList] = await Promise.all([api<{ users: Person[] }>("GET", "/users"), api<{ teams: Team[] }>("GET", "/teams")]);
   const teamOptions: [string, string][] = [["", t("no_team")], ...teamList.teams.map((x) => [x.name, x.name] as [string, string])];
@@ -126,13 +140,16 @@ export async function peopleView(app: App): Promise<HTMLElement> {
   const add = h("form", { class: "card" }, h("h2", {}, t("add_person")),
     h("div", { class: "grid" }, h("label", {}, t("email"), email), h("label", {}, t("name"), name),
       h("label", {}, t("team"), team, teamNames), h("label", {}, t("role"), role), h("label", {}, t("language"), lang),
-      h("label", {}, t("initial_password"), password)),
+      h("label", {}, t("initial_password"), password, h("span", { class: "muted small" }, t("invitation_hint")))),
     h("button", { type: "submit", class: "primary" }, t("add")), addSlot);
   add.addEventListener("submit", (e) => {
     e.preventDefault();
     void attempt(addSlot, async () => {
-      await api("POST", "/users", { email: email.value, name: name.value, team: team.value, role: role.value,
-                                    language: lang.value, password: password.value || undefined });
+      const r = await api<{ user: { name: string; email: string }; invitation?: { token: string; expires_at: number } }>(
+        "POST", "/users", { email: email.value, name: name.value, team: team.value, role: role.value,
+                            language: lang.value, password: password.value || undefined });
+      // Added without a password: the link to pass on is shown above the list after it reloads.
+      if (r.invitation) lastInvitation = { name: r.user.name || r.user.email, ...r.invitation };
       app.refresh();
     });
   });
@@ -148,7 +165,7 @@ export async function peopleView(app: App): Promise<HTMLElement> {
         h("td", {}, row.email), h("td", {}, row.created ? [t("created"), " — ", t("initial_password"), ": ", h("code", {}, row.initial_password)]
           : tr(`error_${row.error.code}`, row.error.message))))));
   }));
-  return h("main", {}, pageTitle("people"),
+  return h("main", {}, pageTitle("people"), invitationNotice(),
     h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), ""].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows)),
     teamsCard(app, teamList.teams),

@@ -116,7 +116,7 @@ export function checkView(app: App): HTMLElement {
       const file = photo.files?.[0];
       // What was checked is what gets saved, even if the text is edited meanwhile.
       const body = { text: text.value, lang: lang.value || undefined, photo: file ? await readAsDataUrl(file) : undefined };
-      const result = await api<CheckResult>("POST", "/check", body);
+      const result = await api<CheckResult>("POST", "/check?messages=reader", body);
       let saved: Post | null = null;
       let saving: Promise<Post> | null = null;
       const store = (): Promise<Post> => {

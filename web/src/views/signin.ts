@@ -4,8 +4,9 @@ import { h } from "../dom";
 import { t } from "../i18n";
 import { languagePicker } from "./language_picker";
 
-export function signInView(onSignedIn: (user: User) => void, onLanguage: (code: string) => void): HTMLElement {
-  const email = h("input", { type: "email", name: "email", autocomplete: "username", required: true }) as HTMLInputElement;
+export function signInView(onSignedIn: (user: User) => void, onLanguage: (code: string) => void,
+                           knownEmail = ""): HTMLElement {
+  const email = h("input", { type: "email", name: "email", autocomplete: "username", required: true, value: knownEmail }) as HTMLInputElement;
   const password = h("input", { type: "password", name: "password", autocomplete: "current-password", required: true }) as HTMLInputElement;
   const message = h("div");
   const firstRun = h("div");
