@@ -78,6 +78,9 @@ done
 expect_exit "policy init refuses to overwrite" 2 $chorus policy init --lang en --output "$tmp/p-en.yaml"
 expect_exit "policy init unknown language" 2 $chorus policy init --lang xx
 printf 'organization: {name: X, brandz: [Y]}\ncategories:\n  politic: off\nclauses:\n  - id: custom.x\n    category: secrets\n' > "$tmp/bad.yaml"
+printf 'organization: {name: Solo}\nclients: [Only One]\n' > "$tmp/one.yaml"
+expect_exit "a one-client policy passes lint" 0 $chorus policy lint "$tmp/one.yaml"
+grep -q "1 client, 0 competitors, 0 confidential terms" "$tmp/out" && pass "lint counts in the singular" || fail "lint singular: $(cat "$tmp/out")"
 expect_exit "lint reports errors with exit 2" 2 $chorus policy lint "$tmp/bad.yaml"
 if [ "$(grep -c 'error:' "$tmp/out")" -ge 3 ] && grep -q "bad.yaml:1:" "$tmp/out" && grep -q 'did you mean "brands"' "$tmp/out"; then
   pass "lint lists every error with line, column and a suggestion"; else fail "lint output"; cat "$tmp/out"; fi
