@@ -62,7 +62,7 @@ test("the Check button is busy while checking; a double click saves nothing twic
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   let checks = 0;
-  await page.route("**/api/v1/check", async (route) => {
+  await page.route("**/api/v1/check?*", async (route) => {
     checks += 1;
     await held;
     await route.continue();
