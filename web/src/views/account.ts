@@ -47,7 +47,7 @@ function tokensCard(): HTMLElement {
   });
   void load();
   return h("div", { class: "card" }, h("h2", {}, t("api_tokens")), h("p", { class: "muted" }, t("api_tokens_intro")),
-    h("table", {}, h("thead", {}, h("tr", {}, [t("token_name"), t("token_created"), t("token_last_used"), t("token_expires"), t("status"), ""].map((c) => h("th", {}, c)))), list),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("token_name"), t("token_created"), t("token_last_used"), t("token_expires"), t("status"), t("actions")].map((c) => h("th", {}, c)))), list),
     form, slot);
 }
 

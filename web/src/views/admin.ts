@@ -72,7 +72,7 @@ function teamRow(app: App, team: Team): HTMLElement {
 function teamsCard(app: App, teams: Team[]): HTMLElement {
   return h("div", { class: "card", "data-testid": "teams" }, h("h2", {}, t("teams")),
     teams.length
-      ? h("table", {}, h("thead", {}, h("tr", {}, [t("team"), t("team_members"), ""].map((c) => h("th", {}, c)))),
+      ? h("table", {}, h("thead", {}, h("tr", {}, [t("team"), t("team_members"), t("actions")].map((c) => h("th", {}, c)))),
           h("tbody", {}, teams.map((team) => teamRow(app, team))))
       : h("p", { class: "muted" }, t("no_teams")));
 }
@@ -166,7 +166,7 @@ export async function peopleView(app: App): Promise<HTMLElement> {
           : tr(`error_${row.error.code}`, row.error.message))))));
   }));
   return h("main", {}, pageTitle("people"), invitationNotice(),
-    h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), ""].map((c) => h("th", {}, c)))),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), t("actions")].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows)),
     teamsCard(app, teamList.teams),
     add, h("div", { class: "card" }, h("h2", {}, t("import_csv")), h("p", { class: "muted" }, t("import_intro")), csv, importButton, report));
