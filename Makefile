@@ -36,10 +36,14 @@ deps:
 	scripts/install-deps
 
 # The server with the demo organisation (seeded on first start), data in ./data/.
-# `chorus demo` still prints the sample checks without a server.
-LISTEN ?= 127.0.0.1:8080
+# `make run PORT=8081 DATA=/tmp/chorus` picks another port and data directory; LISTEN=host:port
+# sets both host and port. `chorus demo` still prints the sample checks without a server.
+HOST ?= 127.0.0.1
+PORT ?= 8080
+DATA ?= data
+LISTEN ?= $(HOST):$(PORT)
 run: build
-	./$(BUILD_DIR)/chorus serve --data data --listen $(LISTEN) --demo
+	./$(BUILD_DIR)/chorus serve --data $(DATA) --listen $(LISTEN) --demo
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

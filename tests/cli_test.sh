@@ -78,6 +78,9 @@ done
 expect_exit "policy init refuses to overwrite" 2 $chorus policy init --lang en --output "$tmp/p-en.yaml"
 expect_exit "policy init unknown language" 2 $chorus policy init --lang xx
 printf 'organization: {name: X, brandz: [Y]}\ncategories:\n  politic: off\nclauses:\n  - id: custom.x\n    category: secrets\n' > "$tmp/bad.yaml"
+printf 'organization: {name: Solo}\nclients: [Only One]\n' > "$tmp/one.yaml"
+expect_exit "a one-client policy passes lint" 0 $chorus policy lint "$tmp/one.yaml"
+grep -q "1 client, 0 competitors, 0 confidential terms" "$tmp/out" && pass "lint counts in the singular" || fail "lint singular: $(cat "$tmp/out")"
 expect_exit "lint reports errors with exit 2" 2 $chorus policy lint "$tmp/bad.yaml"
 if [ "$(grep -c 'error:' "$tmp/out")" -ge 3 ] && grep -q "bad.yaml:1:" "$tmp/out" && grep -q 'did you mean "brands"' "$tmp/out"; then
   pass "lint lists every error with line, column and a suggestion"; else fail "lint output"; cat "$tmp/out"; fi
@@ -114,6 +117,10 @@ assert lines[6]["line"] == 7
 assert lines[7]["id"] == 8 and any(f["category"] == "personal_data" for f in lines[7]["findings"])
 PY
 grep -q "8 posts\|6 posts\|errors" "$tmp/err" && pass "scan prints a summary on stderr" || fail "scan summary"
+# Counted messages follow the plural rule: "1 post, 1 error", never "1 errors".
+printf '{"id": 1, "text": "Sunny"}\n{"id": 2}\n' > "$tmp/one.jsonl"
+expect_exit "scan with one broken line exits 2" 2 $chorus scan --policy "$policy" --threads 1 "$tmp/one.jsonl"
+grep -q "chorus scan: 1 post, 1 error, .*1 thread)" "$tmp/err" && pass "scan counts in the singular" || fail "scan singular: $(head -1 "$tmp/err")"
 for i in $(seq 1 3000); do echo "{\"id\": $i, \"text\": \"post $i about Baltpay and Project Nightingale\"}"; done > "$tmp/many.jsonl"
 expect_exit "scan of 3000 posts exits 1 (findings)" 1 $chorus scan --policy "$policy" - < "$tmp/many.jsonl"
 python3 -c "

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/counted.h"
 #include "policy/embedded_data.h"
 #include "policy/language_pack.h"
 
@@ -78,10 +79,13 @@ int RunLint(const LintArgs& args) {
     }
     size_t enabled = 0;
     for (const auto& c : policy.clauses) enabled += c.enabled;
-    std::cout << path << ": ok (" << enabled << " of " << policy.clauses.size()
-              << " clauses enabled; " << policy.clients.size() << " clients, "
-              << policy.competitors.size() << " competitors, " << policy.confidential_terms.size()
-              << " confidential terms)\n";
+    std::cout << path << ": ok (" << enabled << " of "
+              << Counted(policy.clauses.size(), "clause", "clauses") << " enabled; "
+              << Counted(policy.clients.size(), "client", "clients") << ", "
+              << Counted(policy.competitors.size(), "competitor", "competitors") << ", "
+              << Counted(policy.confidential_terms.size(), "confidential term",
+                         "confidential terms")
+              << ")\n";
   }
   return exit_code;
 }

@@ -25,6 +25,7 @@
 #include <simdjson.h>
 
 #include "cli/commands.h"
+#include "cli/counted.h"
 #include "cli/report.h"
 #include "policy/result_json.h"
 #include "text/utf8.h"
@@ -363,14 +364,15 @@ int RunScan(ScanArgs& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (show_progress) std::fprintf(stderr, "\r%60s\r", "");
+  const std::string counts =
+      Counted(total.posts, "post", "posts") + ", " + Counted(total.errors, "error", "errors");
+  const std::string thread_count = Counted(threads, "thread", "threads");
   std::fprintf(stderr,
-               "chorus scan: %llu posts, %llu errors, %.1f MB in %.2f s (%.0f posts/s, %.1f MB/s, "
-               "%u threads)\n"
+               "chorus scan: %s, %.1f MB in %.2f s (%.0f posts/s, %.1f MB/s, %s)\n"
                "  verdicts: ok %llu, caution %llu, review %llu, block %llu\n",
-               static_cast<unsigned long long>(total.posts),
-               static_cast<unsigned long long>(total.errors), total.bytes / 1e6, seconds,
-               total.posts / std::max(seconds, 1e-9), total.bytes / 1e6 / std::max(seconds, 1e-9),
-               threads, static_cast<unsigned long long>(total.verdicts[0]),
+               counts.c_str(), total.bytes / 1e6, seconds, total.posts / std::max(seconds, 1e-9),
+               total.bytes / 1e6 / std::max(seconds, 1e-9), thread_count.c_str(),
+               static_cast<unsigned long long>(total.verdicts[0]),
                static_cast<unsigned long long>(total.verdicts[1]),
                static_cast<unsigned long long>(total.verdicts[2]),
                static_cast<unsigned long long>(total.verdicts[3]));

@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "program/demo_seed.h"
 #include "program/housekeeper.h"
+#include "program/invitation_desk.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
 #include "store/sqlite_monitoring_store.h"
@@ -123,7 +124,7 @@ int RunServe(const ServeArgs& args) {
               << "\n";
     return kExitUsage;
   }
-  program::ReviewDesk reviews(*store, policy, args.retention);
+  program::ReviewDesk reviews(*store, policy, args.retention, store.get());
   program::Consultation consultation(*store);
   program::Notifications notifications(*store);
   program::PlatformDomains platform_domains;
@@ -156,8 +157,10 @@ int RunServe(const ServeArgs& args) {
 
   store::SqliteMonitoringStore monitoring_records(*store);
   program::Monitoring monitoring(*store, monitoring_records, policy);
+  program::InvitationDesk invitations(*store, *store);
   server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications,
-                               usage, official_accounts, monitoring, monitoring_records},
+                               usage, official_accounts, monitoring, monitoring_records,
+                               &invitations},
                               options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
@@ -172,6 +175,15 @@ int RunServe(const ServeArgs& args) {
     for (const auto& login : demo.logins) {
       std::cout << "  " << login.email << "  (" << login.role << ", " << login.language << ")\n";
     }
+  }
+  int64_t people = 0;
+  if (store->CountUsers(&people).ok() && people == 0) {
+    // First run without --demo: nobody can sign in until someone creates the first admin.
+    std::cout << "No one can sign in yet: this data directory has no people. Create the first\n"
+              << "admin in another terminal (the server keeps running):\n"
+              << "  printf '%s\\n' 'a-long-password' | chorus user add --data " << args.data
+              << " --email you@example.com --role admin --name 'Your Name' --password-stdin\n"
+              << "(or start with --demo for a demo organisation).\n";
   }
   std::cout.flush();
 

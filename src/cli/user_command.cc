@@ -1,4 +1,6 @@
 // `chorus user add`: adds a person to a data directory (the first admin, or scripted setup).
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -29,6 +31,10 @@ int RunUserAdd(UserAddArgs args) {
       return kExitUsage;
     }
   }
+  if (args.user.name.empty() && !args.password_stdin && isatty(STDIN_FILENO)) {
+    std::cout << "Name (as colleagues will see it; Enter leaves it empty): " << std::flush;
+    std::getline(std::cin, args.user.name);
+  }
   std::unique_ptr<store::SqliteStore> store;
   if (Status s = OpenDataDirectoryForTool("user add", args.data, &store); !s.ok()) {
     std::cerr << "chorus user add: " << s.ToString() << "\n";
@@ -43,6 +49,10 @@ int RunUserAdd(UserAddArgs args) {
   }
   std::cout << "added " << created.email << " (" << created.role << ", id " << created.id << ")"
             << (args.user.password.empty() ? "; no password yet: they cannot sign in" : "") << "\n";
+  if (created.name.empty()) {
+    std::cout << "no name given: Chorus shows " << created.email
+              << " where the name would be (add --name to give one)\n";
+  }
   return kExitOk;
 }
 
@@ -58,7 +68,7 @@ void AddUserCommand(CLI::App& app, int* exit_code) {
   add->add_option("--role", args->user.role, "admin, reviewer or employee")
       ->required()
       ->check(CLI::IsMember({"admin", "reviewer", "employee"}));
-  add->add_option("--name", args->user.name, "Display name (default: from the e-mail)");
+  add->add_option("--name", args->user.name, "Display name (asked for on a terminal; else empty)");
   add->add_option("--team", args->user.team, "Team name (created if new)");
   add->add_option("--language", args->user.language, "Interface language: en, lv, pl, he");
   add->add_flag("--password-stdin", args->password_stdin,

@@ -532,6 +532,12 @@ const std::string& LocalizedText::Get(std::string_view language) const {
   return by_language.empty() ? empty : by_language.begin()->second;
 }
 
+std::string_view LocalizedText::LanguageOf(std::string_view language) const {
+  if (auto it = by_language.find(language); it != by_language.end()) return it->first;
+  if (auto it = by_language.find("en"); it != by_language.end()) return it->first;
+  return by_language.empty() ? std::string_view() : std::string_view(by_language.begin()->first);
+}
+
 const Clause* Policy::FindClause(std::string_view id) const {
   for (const auto& c : clauses)
     if (c.id == id) return &c;

@@ -34,6 +34,9 @@ struct LocalizedText {
   std::map<std::string, std::string, std::less<>> by_language;
   // The text in `language`, else English, else any; empty if none.
   const std::string& Get(std::string_view language) const;
+  // The language whose text Get(language) returns (`language`, else "en", else the first);
+  // empty if there is no text at all.
+  std::string_view LanguageOf(std::string_view language) const;
   bool empty() const { return by_language.empty(); }
   bool operator==(const LocalizedText&) const = default;
 };

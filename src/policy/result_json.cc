@@ -207,6 +207,10 @@ void ExplainResultJson(const Scanner& scanner, std::string_view language, nlohma
                         &message, &advice)) {
       f["message"] = std::move(message);
       f["advice"] = std::move(advice);
+      // The language the explanation is written in (a clause without a text in `language`
+      // falls back to English): the web app sets the paragraph's direction from it.
+      if (const Clause* clause = scanner.policy().FindClause(f["clause"].get<std::string>()))
+        f["message_language"] = std::string(clause->message.LanguageOf(language));
     }
   }
   (*result)["messages_language"] = std::string(language);

@@ -40,8 +40,9 @@ void AppendCompactResultLine(std::string_view id_json, const CheckResult& result
 
 // Rewrites the message and advice of every finding of a result JSON in `language`, from the
 // clauses of `scanner` (findings of clauses it no longer has keep their texts), and sets
-// "messages_language". For readers whose language is not the post's. A value that is not a
-// result object is left alone.
+// "messages_language", and on each re-explained finding "message_language" (the language
+// its clause's message is actually written in: `language`, else English). For readers whose
+// language is not the post's. A value that is not a result object is left alone.
 void ExplainResultJson(const Scanner& scanner, std::string_view language, nlohmann::json* result);
 
 }  // namespace chorus

@@ -60,6 +60,17 @@ class ScannerTest : public ::testing::Test {
 };
 std::shared_ptr<const Scanner> ScannerTest::scanner_;
 
+TEST(LocalizedTextTest, LanguageOfNamesTheLanguageGetReturns) {
+  LocalizedText text;
+  EXPECT_EQ(text.LanguageOf("he"), "");
+  text.by_language["pl"] = "Tekst";
+  EXPECT_EQ(text.LanguageOf("he"), "pl");
+  text.by_language["en"] = "Text";
+  EXPECT_EQ(text.LanguageOf("he"), "en") << "English before any other";
+  EXPECT_EQ(text.LanguageOf("pl"), "pl");
+  EXPECT_EQ(text.Get(text.LanguageOf("he")), text.Get("he"));
+}
+
 TEST_F(ScannerTest, StoredFindingsAreExplainedInTheReadersLanguage) {
   const CheckResult r = Check("Our client Riga Dairy signs next week", "en");
   nlohmann::json result = CheckResultToJson(r);
@@ -75,6 +86,7 @@ TEST_F(ScannerTest, StoredFindingsAreExplainedInTheReadersLanguage) {
   EXPECT_NE(latvian, english);
   EXPECT_NE(latvian.find("Riga Dairy"), std::string::npos) << latvian;
   EXPECT_EQ(latvian.rfind(clause->message.Get("lv").substr(0, 3), 0), 0u) << latvian;
+  EXPECT_EQ(result["findings"][0]["message_language"], "lv");
 
   // A clause the policy no longer has keeps its stored texts; a non-result is left alone.
   nlohmann::json stale = {

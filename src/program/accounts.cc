@@ -135,8 +135,9 @@ Outcome Accounts::PrepareUser(const NewUser& user, store::UserRecord* record) {
   if (!IsSupportedLanguage(language)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_language", "the language is not supported");
   }
+  // No name is left empty (never guessed from the e-mail address: "j.smith" is not a name);
+  // the interface shows the address instead.
   std::string name = Trim(user.name);
-  if (name.empty()) name = email.substr(0, email.find('@'));
   if (name.size() > 200 || !text::IsValidUtf8(name)) {
     return Outcome::Fail(Failure::kInvalid, "invalid_name", "the name is not valid");
   }

@@ -26,6 +26,30 @@ Outcome ValidateComment(std::string_view comment, bool required) {
 
 }  // namespace
 
+bool IsBlank(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    const char32_t cp = text::DecodeUtf8(text, i, &length);
+    const bool space = cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 || cp == 0xA0 ||
+                       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 ||
+                       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+                       cp == 0x3000 || cp == 0xFEFF;
+    if (!space) return false;
+    i += length;
+  }
+  return true;
+}
+
+// The media type of a photo file from its first bytes; empty for anything else.
+std::string_view PhotoMediaType(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
+  if (bytes.substr(0, 8) == "\x89PNG\r\n\x1A\n") return "image/png";
+  if (bytes.size() >= 12 && bytes.substr(0, 4) == "RIFF" && bytes.substr(8, 4) == "WEBP")
+    return "image/webp";
+  if (bytes.size() >= 12 && bytes.substr(4, 4) == "ftyp") return "image/heic";
+  return {};
+}
+
 bool ParseReviewDecision(std::string_view name, ReviewDecision* out) {
   if (name == "approve") {
     *out = ReviewDecision::kApprove;
@@ -41,7 +65,10 @@ bool ParseReviewDecision(std::string_view name, ReviewDecision* out) {
 
 Outcome ReviewDesk::RunCheck(std::string_view text, std::string_view language,
                              std::string_view photo, store::PostRecord* post) {
-  if (text.empty() || text.size() > kMaxPostBytes) {
+  if (IsBlank(text)) {
+    return Outcome::Fail(Failure::kInvalid, "empty_text", "the post has no text to check");
+  }
+  if (text.size() > kMaxPostBytes) {
     return Outcome::Fail(Failure::kInvalid, "invalid_text",
                          "the post must have 1 to 65536 bytes of text");
   }
@@ -70,10 +97,13 @@ Outcome ReviewDesk::CheckDraft(const Actor& by, std::string_view text, std::stri
   post.author_id = by.user_id;
   post.status = "draft";
   post.created_at = post.updated_at = NowSeconds();
+  const std::string_view media_type = PhotoMediaType(photo);
   Status s = store_.Transaction([&](store::Store& tx) {
     if (Status c = tx.CreatePost(&post); !c.ok()) return c;
     store::PostEventRecord event{0, post.id, by.user_id, "checked", "", post.created_at};
-    return tx.AddPostEvent(&event);
+    if (Status e = tx.AddPostEvent(&event); !e.ok()) return e;
+    if (photos_ == nullptr || media_type.empty()) return Status::Ok();
+    return photos_->SavePostPhoto({post.id, std::string(media_type), std::string(photo)});
   });
   if (!s.ok()) return Outcome::Internal(s);
   *out = std::move(post);
@@ -159,6 +189,45 @@ Outcome ReviewDesk::EditDraft(const Actor& by, int64_t post_id, std::string_view
         return Outcome::Ok();
       },
       out);
+}
+
+Outcome ReviewDesk::GetPhoto(const Actor& by, int64_t post_id, store::PostPhotoRecord* out) {
+  if (photos_ == nullptr) return Outcome::NotFound();
+  store::PostRecord post;
+  std::optional<store::PostPhotoRecord> photo;
+  const Outcome o = InTransaction(store_, [&](store::Store& tx) {
+    if (Outcome v = LoadVisible(tx, by, post_id, &post); !v.ok()) return v;
+    if (Status s = photos_->FindPostPhoto(post_id, &photo); !s.ok()) return Outcome::Internal(s);
+    return photo ? Outcome::Ok() : Outcome::NotFound();
+  });
+  if (!o.ok()) return o;
+  *out = std::move(*photo);
+  return Outcome::Ok();
+}
+
+bool ReviewDesk::HasPhoto(int64_t post_id) {
+  bool has = false;
+  return photos_ != nullptr && photos_->HasPostPhoto(post_id, &has).ok() && has;
+}
+
+Outcome ReviewDesk::DeleteDraft(const Actor& by, int64_t post_id) {
+  return InTransaction(store_, [&](store::Store& tx) {
+    store::PostRecord post;
+    if (Outcome o = LoadVisible(tx, by, post_id, &post); !o.ok()) return o;
+    if (post.author_id != by.user_id) return Outcome::Forbidden();
+    if (post.status != "draft" || post.submitted_at) {
+      return Outcome::Fail(Failure::kConflict, "not_deletable",
+                           "only a draft that was never sent for review can be deleted");
+    }
+    if (Status d = tx.DeletePost(post.id, "draft"); !d.ok()) {
+      return d.message() == store::kConflict
+                 ? Outcome::Fail(Failure::kConflict, "conflict", "the post changed meanwhile")
+                 : Outcome::Internal(d);
+    }
+    const Status audit =
+        RecordAudit(tx, &by, "post.deleted", "post:" + std::to_string(post.id), {});
+    return audit.ok() ? Outcome::Ok() : Outcome::Internal(audit);
+  });
 }
 
 Outcome ReviewDesk::Submit(const Actor& by, int64_t post_id, std::string_view note,

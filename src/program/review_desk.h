@@ -24,6 +24,7 @@
 #include "program/outcome.h"
 #include "program/policy_program.h"
 #include "program/retention.h"
+#include "store/post_photos.h"
 #include "store/store.h"
 
 namespace chorus::program {
@@ -33,23 +34,40 @@ bool ParseReviewDecision(std::string_view name, ReviewDecision* out);
 
 constexpr size_t kMaxPostBytes = 64 * 1024;
 
+// True when `text` has nothing to check: empty, or only spaces, line breaks, tabs and the
+// invisible Unicode spaces and marks (no-break, zero-width, direction marks, BOM).
+bool IsBlank(std::string_view text);
+
 class ReviewDesk {
  public:
-  ReviewDesk(store::Store& store, const PolicyProgram& policy, RetentionRules retention = {})
-      : store_(store), policy_(policy), retention_(retention) {}
+  // `photos` (optional) keeps the photo checked with a draft for its reviewers; it must be
+  // the same database as `store` (SqliteStore is both), so a draft and its photo are written
+  // in one transaction.
+  ReviewDesk(store::Store& store, const PolicyProgram& policy, RetentionRules retention = {},
+             store::PostPhotos* photos = nullptr)
+      : store_(store), policy_(policy), retention_(retention), photos_(photos) {}
 
   // How long posts are kept (the housekeeper deletes them later; authors are told).
   const RetentionRules& retention() const { return retention_; }
 
-  // `photo` (optional, empty for none) is checked for location data and not kept.
+  // `photo` (optional, empty for none) is checked for location data and kept with the draft
+  // (when the desk has `photos` and the photo is a JPEG, PNG, WebP or HEIC file). Text that is
+  // empty or only whitespace is refused ("empty_text").
   Outcome CheckDraft(const Actor& by, std::string_view text, std::string_view language,
                      std::string_view photo, store::PostRecord* out);
   Outcome EditDraft(const Actor& by, int64_t post_id, std::string_view text,
                     std::string_view language, store::PostRecord* out);
+  // Deletes the caller's own draft (never sent for review), with its events, and audits it
+  // (without its text). Anyone else's post, or a post once sent, cannot be deleted.
+  Outcome DeleteDraft(const Actor& by, int64_t post_id);
   Outcome Submit(const Actor& by, int64_t post_id, std::string_view note, store::PostRecord* out);
   Outcome Decide(const Actor& by, int64_t post_id, ReviewDecision decision,
                  std::string_view comment, store::PostRecord* out);
 
+  // The photo checked with a post, for whoever may see the post; not found when it has none.
+  Outcome GetPhoto(const Actor& by, int64_t post_id, store::PostPhotoRecord* out);
+  // Whether the post has a photo (for lists; no access check: call for posts already shown).
+  bool HasPhoto(int64_t post_id);
   Outcome Get(const Actor& by, int64_t post_id, store::PostRecord* out,
               std::vector<store::PostEventRecord>* events);
   // One page of the caller's posts, newest first (the store fetches one extra row: see
@@ -78,6 +96,7 @@ class ReviewDesk {
   store::Store& store_;
   const PolicyProgram& policy_;
   const RetentionRules retention_;
+  store::PostPhotos* const photos_;
 };
 
 }  // namespace chorus::program

@@ -101,5 +101,17 @@ TEST_F(ReviewDeskTest, OnlyTheAuthorEditsOrSendsAPost) {
   EXPECT_EQ(out.status, "changes_requested");
 }
 
+TEST(IsBlankTest, OnlyWhitespaceAndInvisibleMarksAreBlank) {
+  EXPECT_TRUE(IsBlank(""));
+  EXPECT_TRUE(IsBlank(" \t\r\n "));
+  EXPECT_TRUE(
+      IsBlank("\xC2\xA0\xE2\x80\x8B\xE3\x80\x80\xEF\xBB\xBF"));  // NBSP, ZWSP, ideographic, BOM
+  EXPECT_TRUE(IsBlank("\xE2\x80\x8F\xE2\x80\x8E"));              // RLM, LRM
+  EXPECT_FALSE(IsBlank(" a "));
+  EXPECT_FALSE(IsBlank("\xD7\xA9"));  // a Hebrew letter
+  EXPECT_FALSE(IsBlank("."));
+  EXPECT_FALSE(IsBlank("\xFF"));  // an invalid byte is not whitespace
+}
+
 }  // namespace
 }  // namespace chorus::program

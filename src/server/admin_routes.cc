@@ -10,7 +10,8 @@
 namespace chorus::server {
 namespace {
 
-void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id) {
+void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id,
+                nlohmann::json extra = nlohmann::json::object()) {
   std::optional<store::UserRecord> user;
   std::vector<store::TeamRecord> teams;
   if (Status s = services.store.FindUserById(user_id, &user); !s.ok() || !user) {
@@ -19,7 +20,8 @@ void AnswerUser(ApiCall& call, Services& services, int status, int64_t user_id) 
   if (Status t = services.store.ListTeams(&teams); !t.ok()) {
     return call.Fail(program::Outcome::Internal(t));
   }
-  call.Json(status, {{"user", UserJson(*user, teams)}});
+  extra["user"] = UserJson(*user, teams);
+  call.Json(status, extra);
 }
 
 // A positive integer query parameter into `out` (0 when absent); a 400 answer and false when
@@ -62,7 +64,18 @@ void AddAdminRoutes(RouteTable& routes, Services& services) {
     store::UserRecord created;
     const program::Outcome o = services.accounts.AddUser(user, &call.Who(), &created);
     if (!o.ok()) return call.Fail(o);
-    AnswerUser(call, services, 201, created.id);
+    // Without a password nobody could sign in: the admin gets a single-use link to pass on,
+    // with which the person sets their own ("#/invite/TOKEN" in the web app).
+    nlohmann::json extra = nlohmann::json::object();
+    if (user.password.empty() && services.invitations != nullptr) {
+      std::string token;
+      int64_t expires_at = 0;
+      const program::Outcome i =
+          services.invitations->Invite(call.Who(), created.id, &token, &expires_at);
+      if (!i.ok()) return call.Fail(i);
+      extra["invitation"] = {{"token", token}, {"expires_at", expires_at}};
+    }
+    AnswerUser(call, services, 201, created.id, extra);
   });
 
   routes.Patch(

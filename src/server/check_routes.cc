@@ -29,7 +29,15 @@ void AddCheckRoutes(RouteTable& routes, Services& services) {
         return call.Fail(p);
       }
     }
-    call.Json(200, CheckResultToJson(result));
+    nlohmann::json answer = CheckResultToJson(result);
+    // ?messages=reader: the explanations in the caller's language (the web app, as for stored
+    // posts); by default they are in the post's language, exactly as `chorus check` prints.
+    if (call.request.get_param_value("messages") == "reader") {
+      if (const auto scanner = services.policy.Current().scanner) {
+        ExplainResultJson(*scanner, call.Who().language, &answer);
+      }
+    }
+    call.Json(200, answer);
   });
 }
 

@@ -15,7 +15,7 @@ nlohmann::json PeopleDirectory::Person(std::optional<int64_t> user_id) {
   std::optional<store::UserRecord> user;
   nlohmann::json value = nullptr;
   if (store_.FindUserById(*user_id, &user).ok() && user) {
-    value = {{"id", user->id}, {"name", user->name}};
+    value = {{"id", user->id}, {"name", user->name.empty() ? user->email : user->name}};
   }
   cache_[*user_id] = value;
   return value;
@@ -24,7 +24,7 @@ nlohmann::json PeopleDirectory::Person(std::optional<int64_t> user_id) {
 nlohmann::json ActorJson(const program::Actor& actor) {
   return {{"id", actor.user_id},
           {"email", actor.email},
-          {"name", actor.name},
+          {"name", actor.name.empty() ? actor.email : actor.name},
           {"role", program::RoleName(actor.role)},
           {"language", actor.language}};
 }

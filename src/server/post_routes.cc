@@ -22,6 +22,7 @@ void AnswerPost(ApiCall& call, Services& services, int status, const store::Post
                 const std::vector<store::PostEventRecord>* events) {
   PeopleDirectory people(services.store);
   nlohmann::json j = ReadablePostJson(call, post, people, services.policy.Current().scanner);
+  j["has_photo"] = services.reviews.HasPhoto(post.id);
   if (events) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& e : *events) list.push_back(PostEventJson(e, people));
@@ -50,6 +51,7 @@ nlohmann::json PostListJson(const ApiCall& call, Services& services,
       findings.erase(findings.begin() + kListedFindings, findings.end());
     }
     if (scanner) ExplainResultJson(*scanner, call.Who().language, &result);
+    j["has_photo"] = services.reviews.HasPhoto(p.id);
     list.push_back(std::move(j));
   }
   return list;
@@ -103,6 +105,24 @@ void AddPostRoutes(RouteTable& routes, Services& services) {
                if (!o.ok()) return call.Fail(o);
                AnswerPost(call, services, 200, post, nullptr);
              });
+
+  // The photo checked with the post (the file itself), for whoever may see the post.
+  routes.Get(R"(/api/v1/posts/(\d+)/photo)", Access::kSignedIn, [&services](ApiCall& call) {
+    store::PostPhotoRecord photo;
+    const program::Outcome o = services.reviews.GetPhoto(call.Who(), call.PathId(), &photo);
+    if (!o.ok()) return call.Fail(o);
+    call.response.status = 200;
+    call.response.set_header("Cache-Control", "private, no-store");
+    call.response.set_header("X-Content-Type-Options", "nosniff");
+    call.response.set_content(std::move(photo.bytes), photo.media_type);
+  });
+
+  // The author deletes a draft never sent for review.
+  routes.Delete(R"(/api/v1/posts/(\d+))", Access::kSignedIn, [&services](ApiCall& call) {
+    const program::Outcome o = services.reviews.DeleteDraft(call.Who(), call.PathId());
+    if (!o.ok()) return call.Fail(o);
+    call.Json(200, {{"deleted", true}});
+  });
 
   routes.Post(R"(/api/v1/posts/(\d+)/submit)", Access::kSignedIn, BodyKind::kJson,
               [&services](ApiCall& call) {

@@ -6,6 +6,7 @@
 #include "program/accounts.h"
 #include "program/consultation.h"
 #include "program/monitoring.h"
+#include "program/invitation_desk.h"
 #include "program/notifications.h"
 #include "program/official_accounts.h"
 #include "program/policy_program.h"
@@ -26,6 +27,8 @@ struct Services {
   program::OfficialAccounts& official_accounts;
   program::Monitoring& monitoring;
   store::MonitoringStore& monitoring_records;
+  // Invitation links for people added without a password (none: no links are made).
+  program::InvitationDesk* invitations = nullptr;
 };
 
 }  // namespace chorus::server

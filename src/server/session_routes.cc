@@ -21,6 +21,33 @@ std::string SessionCookie(const std::string& value, int64_t max_age, bool secure
 void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOptions& options) {
   const bool secure = options.secure_cookies;
 
+  // First run: whether the installation has nobody yet, so that the sign-in page can say how
+  // to create the first admin (it says nothing once anyone exists).
+  routes.Get("/api/v1/setup", Access::kPublic, [&services](ApiCall& call) {
+    int64_t people = 0;
+    if (Status s = services.store.CountUsers(&people); !s.ok()) {
+      return call.Fail(program::Outcome::Internal(s));
+    }
+    call.Json(200, {{"needs_first_admin", people == 0}});
+  });
+
+  // The person invited sets their first password with the link's token (then signs in).
+  routes.Post(
+      "/api/v1/invitations/accept", Access::kPublic, BodyKind::kJson, [&services](ApiCall& call) {
+        std::string token, password;
+        if (!call.String("token", &token, true) || !call.String("password", &password, true)) {
+          return;
+        }
+        if (services.invitations == nullptr) {
+          return call.Fail(program::Outcome::Fail(program::Failure::kInvalid, "invalid_invitation",
+                                                  "no invitations"));
+        }
+        std::string email;
+        const program::Outcome o = services.invitations->Accept(token, password, &email);
+        if (!o.ok()) return call.Fail(o);
+        call.Json(200, {{"email", email}});
+      });
+
   routes.Get("/api/v1/languages", Access::kPublic, [](ApiCall& call) {
     nlohmann::json languages = nlohmann::json::array();
     for (const auto& pack : BuiltinLanguagePacks()) {

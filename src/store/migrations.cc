@@ -228,6 +228,22 @@ CREATE TABLE official_accounts (
   last_review_at INTEGER, created_at INTEGER NOT NULL,
   UNIQUE (platform, handle_key));
 )sql"},
+      {8, "the photo checked with a post; invitations to set a first password", R"sql(
+CREATE TABLE post_photos (
+  post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+  media_type TEXT NOT NULL,
+  bytes BLOB NOT NULL
+);
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+)sql"},
   };
   return migrations;
 }

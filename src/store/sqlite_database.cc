@@ -37,6 +37,10 @@ void SqliteStatement::Bind(int index, std::string_view value) {
   sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+void SqliteStatement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+}
+
 void SqliteStatement::Bind(int index, const std::optional<std::string>& value) {
   if (value) {
     Bind(index, std::string_view(*value));

@@ -43,6 +43,8 @@ class SqliteStatement {
   void Bind(int index, const std::optional<int64_t>& value);
   void Bind(int index, const std::optional<std::string>& value);
   void BindNull(int index);
+  // Binds bytes as a BLOB (read back with ColumnText, which keeps every byte).
+  void BindBlob(int index, std::string_view bytes);
 
   // Advances to the next row: true while a row is available. On an error returns false and
   // sets *status; at the end returns false and leaves *status OK.

@@ -424,6 +424,25 @@ Status SqliteStore::ListPostEvents(int64_t post_id, std::vector<PostEventRecord>
 
 // ---- questions ----
 
+Status SqliteStore::DeletePost(int64_t id, std::string_view expected_status) {
+  return Write([&] {
+    SqliteStatement st;
+    if (Status s = db_.Query("DELETE FROM post_events WHERE post_id IN"
+                             " (SELECT id FROM posts WHERE id = ? AND status = ?)",
+                             &st, id, expected_status);
+        !s.ok())
+      return s;
+    if (Status s = st.Run(); !s.ok()) return s;
+    SqliteStatement del;
+    if (Status s =
+            db_.Query("DELETE FROM posts WHERE id = ? AND status = ?", &del, id, expected_status);
+        !s.ok())
+      return s;
+    if (Status s = del.Run(); !s.ok()) return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
+  });
+}
+
 Status SqliteStore::DeletePostsChangedBefore(const std::vector<std::string>& statuses,
                                              int64_t updated_before, int64_t* deleted) {
   *deleted = 0;

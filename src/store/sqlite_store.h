@@ -11,12 +11,14 @@
 #include <mutex>
 #include <string>
 
+#include "store/invitations.h"
+#include "store/post_photos.h"
 #include "store/sqlite_database.h"
 #include "store/store.h"
 
 namespace chorus::store {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public PostPhotos, public Invitations {
  public:
   // `path` is a file name or ":memory:".
   static Status Open(const std::string& path, std::unique_ptr<SqliteStore>* out);
@@ -74,6 +76,13 @@ class SqliteStore final : public Store {
                            std::vector<PostRecord>* out) override;
   Status AddPostEvent(PostEventRecord* event) override;
   Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) override;
+  Status DeletePost(int64_t id, std::string_view expected_status) override;
+  Status SavePostPhoto(const PostPhotoRecord& photo) override;
+  Status FindPostPhoto(int64_t post_id, std::optional<PostPhotoRecord>* out) override;
+  Status HasPostPhoto(int64_t post_id, bool* out) override;
+  Status CreateInvitation(InvitationRecord* invitation) override;
+  Status FindInvitation(std::string_view token_hash, std::optional<InvitationRecord>* out) override;
+  Status UseInvitation(int64_t id, int64_t at) override;
   Status DeletePostsChangedBefore(const std::vector<std::string>& statuses, int64_t updated_before,
                                   int64_t* deleted) override;
 

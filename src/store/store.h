@@ -109,6 +109,9 @@ class Store {
                                    std::vector<PostRecord>* out) = 0;
   virtual Status AddPostEvent(PostEventRecord* event) = 0;
   virtual Status ListPostEvents(int64_t post_id, std::vector<PostEventRecord>* out) = 0;
+  // Deletes the post with its events if it is still `expected_status`; otherwise fails with
+  // "conflict" and changes nothing (the author deleting a draft).
+  virtual Status DeletePost(int64_t id, std::string_view expected_status) = 0;
   // Deletes the posts whose status is one of `statuses` and that last changed before
   // `updated_before`, with their events (retention); `*deleted` is how many posts went.
   virtual Status DeletePostsChangedBefore(const std::vector<std::string>& statuses,

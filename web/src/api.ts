@@ -20,6 +20,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken = "";
+let sessionExpired: () => void = () => undefined;
+
+// Called when a signed-in call is answered 401 (the session expired or was revoked).
+export function onSessionExpired(handler: () => void): void {
+  sessionExpired = handler;
+}
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
@@ -42,6 +48,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
     data = null;
   }
   if (!response.ok) {
+    if (response.status === 401 && path !== "/session") sessionExpired();
     throw new ApiError(
       response.status,
       data?.error?.code ?? "network",

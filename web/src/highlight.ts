@@ -11,6 +11,7 @@ export interface Finding {
   message: string;
   advice: string;
   detail: string;
+  message_language?: string; // set when the server re-explained it in the reader's language
 }
 
 export interface Segment {

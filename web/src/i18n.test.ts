@@ -134,3 +134,27 @@ describe("waiting time", () => {
     expect(waited(minute)).toBe("דקה אחת");
   });
 });
+
+describe("counted messages", () => {
+  it("take the form of their count, also when it is shown under another name", async () => {
+    const { plural, setLanguage } = await import("./i18n");
+    (globalThis as any).document = { documentElement: {} };
+    (globalThis as any).localStorage = { setItem() {}, getItem: () => null };
+    setLanguage("en");
+    expect(plural("entries_n", 1)).toBe("1 entry");
+    expect(plural("entries_n", 3)).toBe("3 entries");
+    expect(plural("retention_drafts", 1, { days: 1 })).toContain("deleted 1 day after");
+    expect(plural("retention_drafts", 30, { days: 30 })).toContain("deleted 30 days after");
+    expect(plural("acknowledged_count", 1, { n: 0, total: 1 })).toBe("0 of 1 person has acknowledged this version.");
+    expect(plural("acknowledged_count", 5, { n: 0, total: 5 })).toBe("0 of 5 people have acknowledged this version.");
+    setLanguage("pl");
+    expect(plural("retention_reviewed", 1, { days: 1 })).toContain("1 dzień po");
+    expect(plural("retention_reviewed", 365, { days: 365 })).toContain("365 dni po");
+    setLanguage("lv");
+    expect(plural("retention_drafts", 1, { days: 1 })).toContain("1 dienu pēc");
+    expect(plural("retention_drafts", 30, { days: 30 })).toContain("30 dienas pēc");
+    setLanguage("he");
+    expect(plural("clauses_n", 2)).toBe("שני כללים");
+    expect(plural("retention_drafts", 2, { days: 2 })).toContain("יומיים");
+  });
+});

@@ -101,9 +101,12 @@ export function pluralCategory(lang: string, n: number): PluralCategory {
   }
 }
 
-// The form of `key` for the whole count `n`, with {n} filled in (in the user's number format).
-export function plural(key: Key, n: number): string {
-  const forms = t(key, { n: formatNumber(n) }).split("|");
+// The form of `key` for the whole count `n`, with {n} filled in (in the user's number format)
+// and any other `params` (numbers formatted too). `n` picks the form even when the text shows
+// it under another name ({days}, {total}).
+export function plural(key: Key, n: number, params: Record<string, string | number> = {}): string {
+  const filled = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v) : v]));
+  const forms = t(key, { n: formatNumber(n), ...filled }).split("|");
   const index = (pluralCategories[current] ?? pluralCategories.en).indexOf(pluralCategory(current, n));
   return forms[Math.min(Math.max(index, 0), forms.length - 1)];
 }

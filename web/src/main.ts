@@ -3,7 +3,8 @@
 // audit log; everyone has notifications, counted in a badge in the navigation. Hash routes
 // (#/check, #/posts/3, ...) keep the server's static serving simple.
 import "./style.css";
-import { api, ApiError, setCsrfToken, type User } from "./api";
+import { api, ApiError, onSessionExpired, setCsrfToken, type User } from "./api";
+import { isolate } from "./bidi";
 import { type App, errorBox } from "./app";
 import { clear, h } from "./dom";
 import { formatNumber, savedLanguage, setLanguage, t, type Key } from "./i18n";
@@ -12,6 +13,7 @@ import { usageView } from "./views/usage";
 import { accountView } from "./views/account";
 import { accountsView } from "./views/accounts";
 import { checkView } from "./views/check";
+import { inviteView } from "./views/invite";
 import { languagePicker } from "./views/language_picker";
 import { notificationsView } from "./views/notifications";
 import { policyView } from "./views/policy";
@@ -116,29 +118,47 @@ async function startApp(user: User): Promise<void> {
     setCsrfToken("");
     showSignIn();
   };
+  // A page still loading when another is asked for is dropped (its answer would otherwise
+  // replace the newer page and its title).
+  let generation = 0;
   async function render(): Promise<void> {
+    const mine = ++generation;
     if (!location.hash) location.replace("#/check");
     const hash = location.hash || "#/check";
-    const header = h("header", { class: "no-print" },
-      h("a", { class: "brand", href: "#/check" }, "Chorus"), nav(app.user),
-      h("div", { class: "user" }, h("a", { href: "#/account", "data-testid": "user-name" }, app.user.name), " ",
+    // On phones the navigation folds behind a menu button.
+    const menu = h("button", { type: "button", class: "menu-button", "aria-expanded": "false",
+                               "aria-controls": "site-nav", "data-testid": "menu-button" }, t("menu")) as HTMLButtonElement;
+    const header: HTMLElement = h("header", { class: "no-print" },
+      skipLink(),
+      h("a", { class: "brand", href: "#/check" }, "Chorus"), menu, nav(app.user),
+      h("div", { class: "user" }, h("a", { href: "#/account", "data-testid": "user-name" }, h("bdi", {}, app.user.name)), " ",
         languagePicker((code) => void app.setUserLanguage(code)), " ",
         h("button", { type: "button", onclick: () => void signOut(), "data-testid": "sign-out" }, t("sign_out"))));
-    const body = h("div", { class: "page" }, h("p", { class: "muted" }, t("loading")));
+    menu.addEventListener("click", () => {
+      const open = header.classList.toggle("menu-open");
+      menu.setAttribute("aria-expanded", String(open));
+    });
+    const body = h("div", { class: "page", id: "content", tabindex: "-1" }, h("p", { class: "muted" }, t("loading")));
     clear(root).append(header, body);
     const route = routes.find((r) => r.pattern.test(hash));
     // The notifications page sets the count itself once it has marked them seen.
     if (!hash.startsWith("#/notifications")) void fetchUnseen();
     try {
       if (!route || (route.roles && !route.roles.includes(app.user.role))) {
-        body.replaceChildren(h("main", {}, h("p", {}, t("page_not_found"))));
+        body.replaceChildren(h("main", {}, h("h1", {}, t("page_not_found"))));
+        finishPage(body);
         return;
       }
       const id = Number(hash.match(route.pattern)?.[1] ?? 0);
-      body.replaceChildren(await route.view(app, id));
+      const view = await route.view(app, id);
+      if (mine !== generation) return;
+      body.replaceChildren(view);
+      finishPage(body);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return showSignIn();
-      body.replaceChildren(h("main", {}, errorBox(error)));
+      if (mine !== generation) return;
+      body.replaceChildren(h("main", {}, h("h1", {}, t("error_title")), errorBox(error)));
+      finishPage(body);
     }
   }
   window.onhashchange = () => void render();
@@ -147,15 +167,54 @@ async function startApp(user: User): Promise<void> {
   await render();
 }
 
-function showSignIn(): void {
+// "Skip to the content": the first thing a keyboard reaches; focuses the page, not the URL
+// (the hash is the route).
+function skipLink(): HTMLElement {
+  return h("a", { class: "skip-link", href: "#content", "data-testid": "skip-link", onclick: (event: Event) => {
+    event.preventDefault();
+    document.getElementById("content")?.focus();
+  } }, t("skip_to_content"));
+}
+
+// What every page gets once its view is in place: its own document title (from its heading)
+// and table cells labelled with their column, so that tables can reflow into cards on phones.
+function finishPage(body: HTMLElement): void {
+  const heading = body.querySelector("h1")?.textContent?.trim();
+  document.title = heading ? `${isolate(heading)} – Chorus` : "Chorus";
+  document.body.dataset.page = location.hash; // which page is in place (for tests and styles)
+  for (const table of body.querySelectorAll("table")) {
+    const names = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
+    if (!names.length) continue;
+    table.classList.add("cards");
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => { if (names[i]) cell.setAttribute("data-label", names[i]); });
+    }
+  }
+}
+
+function showSignIn(email = ""): void {
+  document.title = `${t("sign_in")} – Chorus`;
   window.onhashchange = null;
   stopPolling();
   setUnseen(0);
-  clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(); }));
+  clear(root).append(signInView((user) => void startApp(user), (code) => { setLanguage(code); showSignIn(email); }, email));
 }
 
 async function boot(): Promise<void> {
   setLanguage(savedLanguage());
+  // A session that expires while a page is open: any call answered 401 goes to the sign-in
+  // page; the address (the page) stays, so signing in again returns to it.
+  onSessionExpired(() => { if (window.onhashchange) showSignIn(); });
+  // An invitation link: set a first password, then sign in.
+  const invite = location.hash.match(/^#\/invite\/([A-Za-z0-9_-]+)$/);
+  if (invite) {
+    document.title = `${t("invite_title")} – Chorus`;
+    clear(root).append(inviteView(invite[1], (email) => {
+      history.replaceState(null, "", "#/check");
+      showSignIn(email);
+    }));
+    return;
+  }
   try {
     const r = await api<{ user: User; csrf_token: string }>("GET", "/session");
     setCsrfToken(r.csrf_token);

@@ -47,7 +47,7 @@ function tokensCard(): HTMLElement {
   });
   void load();
   return h("div", { class: "card" }, h("h2", {}, t("api_tokens")), h("p", { class: "muted" }, t("api_tokens_intro")),
-    h("table", {}, h("thead", {}, h("tr", {}, [t("token_name"), t("token_created"), t("token_last_used"), t("token_expires"), t("status"), ""].map((c) => h("th", {}, c)))), list),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("token_name"), t("token_created"), t("token_last_used"), t("token_expires"), t("status"), t("actions")].map((c) => h("th", {}, c)))), list),
     form, slot);
 }
 
@@ -67,6 +67,6 @@ export function accountView(app: App): HTMLElement {
     });
   });
   return h("main", {}, pageTitle("my_account"),
-    h("p", {}, app.user.name, " · ", app.user.email, " · ", tr(`role_${app.user.role}`, app.user.role)), form,
+    h("p", {}, h("bdi", {}, app.user.name), " · ", h("bdi", {}, app.user.email), " · ", tr(`role_${app.user.role}`, app.user.role)), form,
     tokensCard());
 }

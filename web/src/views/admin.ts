@@ -3,8 +3,9 @@
 // comments) and the audit log.
 import { api } from "../api";
 import { attempt, type App, errorBox, pageTitle } from "../app";
+import { tx } from "../bidi";
 import { h } from "../dom";
-import { formatDate, formatNumber, language, languages, t, tr } from "../i18n";
+import { formatDate, formatNumber, language, languages, plural, t, tr } from "../i18n";
 import { charterView } from "./policy";
 import { type PolicyFormData, type PolicyFormEditor, policyFormView } from "./policy_form";
 
@@ -61,7 +62,7 @@ function teamRow(app: App, team: Team): HTMLElement {
     }));
     no.addEventListener("click", () => slot.replaceChildren());
     slot.replaceChildren(h("p", { class: "notice", role: "alert" },
-      t("team_delete_confirm", { name: team.name, n: formatNumber(team.members ?? 0) })), h("div", { class: "row" }, yes, no));
+      tx("team_delete_confirm", { name: team.name, n: formatNumber(team.members ?? 0) })), h("div", { class: "row" }, yes, no));
   });
   return h("tr", { "data-testid": `team-${team.id}` }, h("td", {}, name),
     h("td", { "data-testid": `team-members-${team.id}` }, formatNumber(team.members ?? 0)),
@@ -71,9 +72,23 @@ function teamRow(app: App, team: Team): HTMLElement {
 function teamsCard(app: App, teams: Team[]): HTMLElement {
   return h("div", { class: "card", "data-testid": "teams" }, h("h2", {}, t("teams")),
     teams.length
-      ? h("table", {}, h("thead", {}, h("tr", {}, [t("team"), t("team_members"), ""].map((c) => h("th", {}, c)))),
+      ? h("table", {}, h("thead", {}, h("tr", {}, [t("team"), t("team_members"), t("actions")].map((c) => h("th", {}, c)))),
           h("tbody", {}, teams.map((team) => teamRow(app, team))))
       : h("p", { class: "muted" }, t("no_teams")));
+}
+
+// The invitation link of the person just added without a password, shown once.
+let lastInvitation: { name: string; token: string; expires_at: number } | null = null;
+
+function invitationNotice(): HTMLElement | null {
+  if (!lastInvitation) return null;
+  const inv = lastInvitation;
+  lastInvitation = null;
+  const link = h("input", { readonly: true, value: `${location.origin}${location.pathname}#/invite/${inv.token}`, dir: "ltr",
+                            "data-testid": "invitation-link" }) as HTMLInputElement;
+  return h("section", { class: "notice", role: "status", "data-testid": "invitation" },
+    h("p", {}, tx("invitation_made", { name: inv.name, date: formatDate(inv.expires_at) })),
+    h("label", {}, t("invitation_link"), link));
 }
 
 export async function peopleView(app: App): Promise<HTMLElement> {
@@ -86,7 +101,8 @@ export async function peopleView(app: App): Promise<HTMLElement> {
       await api("PATCH", `/users/${u.id}`, { active: !u.active });
       app.refresh();
     }));
-    const newPassword = h("input", { type: "password", autocomplete: "new-password", placeholder: t("new_password") }) as HTMLInputElement;
+    const newPassword = h("input", { type: "password", autocomplete: "new-password", placeholder: t("new_password"),
+                                     "aria-label": t("new_password_for", { name: u.name || u.email }) }) as HTMLInputElement;
     const setPassword = h("button", { type: "button" }, t("set_password"));
     setPassword.addEventListener("click", () => attempt(slot, async () => {
       await api("PATCH", `/users/${u.id}`, { password: newPassword.value });
@@ -124,17 +140,20 @@ export async function peopleView(app: App): Promise<HTMLElement> {
   const add = h("form", { class: "card" }, h("h2", {}, t("add_person")),
     h("div", { class: "grid" }, h("label", {}, t("email"), email), h("label", {}, t("name"), name),
       h("label", {}, t("team"), team, teamNames), h("label", {}, t("role"), role), h("label", {}, t("language"), lang),
-      h("label", {}, t("initial_password"), password)),
+      h("label", {}, t("initial_password"), password, h("span", { class: "muted small" }, t("invitation_hint")))),
     h("button", { type: "submit", class: "primary" }, t("add")), addSlot);
   add.addEventListener("submit", (e) => {
     e.preventDefault();
     void attempt(addSlot, async () => {
-      await api("POST", "/users", { email: email.value, name: name.value, team: team.value, role: role.value,
-                                    language: lang.value, password: password.value || undefined });
+      const r = await api<{ user: { name: string; email: string }; invitation?: { token: string; expires_at: number } }>(
+        "POST", "/users", { email: email.value, name: name.value, team: team.value, role: role.value,
+                            language: lang.value, password: password.value || undefined });
+      // Added without a password: the link to pass on is shown above the list after it reloads.
+      if (r.invitation) lastInvitation = { name: r.user.name || r.user.email, ...r.invitation };
       app.refresh();
     });
   });
-  const csv = h("textarea", { rows: 4, placeholder: "email,name,role,team,language" }) as HTMLTextAreaElement;
+  const csv = h("textarea", { rows: 4, placeholder: "email,name,role,team,language", "aria-label": t("csv_rows") }) as HTMLTextAreaElement;
   const report = h("div");
   const importButton = h("button", { type: "button" }, t("import"));
   importButton.addEventListener("click", () => attempt(report, async () => {
@@ -146,8 +165,8 @@ export async function peopleView(app: App): Promise<HTMLElement> {
         h("td", {}, row.email), h("td", {}, row.created ? [t("created"), " — ", t("initial_password"), ": ", h("code", {}, row.initial_password)]
           : tr(`error_${row.error.code}`, row.error.message))))));
   }));
-  return h("main", {}, pageTitle("people"),
-    h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), ""].map((c) => h("th", {}, c)))),
+  return h("main", {}, pageTitle("people"), invitationNotice(),
+    h("table", {}, h("thead", {}, h("tr", {}, [t("name"), t("email"), t("role"), t("team"), t("language"), t("status"), t("actions")].map((c) => h("th", {}, c)))),
       h("tbody", {}, rows)),
     teamsCard(app, teamList.teams),
     add, h("div", { class: "card" }, h("h2", {}, t("import_csv")), h("p", { class: "muted" }, t("import_intro")), csv, importButton, report));
@@ -198,7 +217,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       "GET", `/policy/versions/${id}/acknowledgements`);
     const missing = acks.people.filter((p) => !p.acknowledged_at);
     main.append(h("div", { class: "card" }, h("h2", {}, t("acknowledgements")),
-      h("p", { "data-testid": "ack-count" }, t("acknowledged_count", { n: formatNumber(acks.acknowledged), total: formatNumber(acks.total) })),
+      h("p", { "data-testid": "ack-count" }, plural("acknowledged_count", acks.total, { n: acks.acknowledged, total: acks.total })),
       missing.length ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("not_acknowledged")))),
         h("tbody", {}, missing.map((p) => h("tr", {}, h("td", {}, p.team || "—"), h("td", {}, p.name))))) : null));
   }
@@ -207,6 +226,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
     const others = all.versions.filter((o) => o.id !== id);
     if (others.length) {
       const against = select("against", others.map((o) => [String(o.id), `${o.title} (${o.number ? t("version_n", { n: o.number }) : tr("status_draft", "draft")})`]));
+      against.setAttribute("aria-label", t("compare_with"));
       const out = h("div");
       const compare = h("button", { type: "button" }, t("compare"));
       compare.addEventListener("click", () => attempt(out, async () => {
@@ -221,7 +241,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
   if (v.charter) main.append(h("h2", {}, t("preview")), charterView(v.charter));
   if (v.status === "draft") {
     const c = await api<{ comments: { author: { name: string } | null; text: string; created_at: number }[] }>("GET", `/policy/versions/${id}/comments`);
-    const text = h("textarea", { rows: 2, dir: "auto" }) as HTMLTextAreaElement;
+    const text = h("textarea", { rows: 2, dir: "auto", "aria-label": t("comment_send") }) as HTMLTextAreaElement;
     const slot = h("div");
     const send = h("button", { type: "button" }, t("comment_send"));
     send.addEventListener("click", () => attempt(slot, async () => {
@@ -229,7 +249,7 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       app.refresh();
     }));
     main.append(h("div", { class: "card" }, h("h2", {}, t("draft_comments")), h("p", { class: "muted" }, t("draft_comments_intro")),
-      c.comments.map((x) => h("p", {}, h("strong", {}, x.author?.name ?? ""), " · ", formatDate(x.created_at), h("br"), h("span", { dir: "auto" }, x.text))),
+      c.comments.map((x) => h("p", {}, h("strong", {}, h("bdi", {}, x.author?.name ?? "")), " · ", formatDate(x.created_at), h("br"), h("span", { dir: "auto" }, x.text))),
       text, send, slot));
   }
   return main;
@@ -328,7 +348,7 @@ export async function auditView(app: App): Promise<HTMLElement> {
     }
     const r = await api<{ entries: AuditEntry[]; next_before: number | null }>("GET",
       `/audit?kind=${kind.value}${before ? `&before=${before}` : ""}`);
-    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ?? (e.action.startsWith("retention.") ? t("automatic_housekeeping") : t("command_line"))),
+    body.append(...r.entries.map((e) => h("tr", {}, h("td", {}, formatDate(e.at)), h("td", {}, e.actor?.name ? h("bdi", {}, e.actor.name) : (e.action.startsWith("retention.") ? t("automatic_housekeeping") : t("command_line"))),
       h("td", {}, tr(`audit_${e.action.replace(/\./g, "_")}`, e.action)), h("td", {}, e.object),
       h("td", {}, h("code", { dir: "ltr" }, JSON.stringify(e.detail))))));
     before = r.next_before;

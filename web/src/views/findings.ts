@@ -1,6 +1,7 @@
 // A check result: the verdict, the post with every finding highlighted in place, and each
 // finding explained (clause, why, what to do).
 import { verdictLabel } from "../app";
+import { textIn } from "../bidi";
 import { h } from "../dom";
 import { plural, t, tr } from "../i18n";
 import { segments, type Finding } from "../highlight";
@@ -8,6 +9,9 @@ import { segments, type Finding } from "../highlight";
 export interface CheckResult {
   verdict: "ok" | "caution" | "review" | "block";
   language: string;
+  // The language the explanations were written in, when the server re-explained them for
+  // the reader (each finding may say its own: a clause without that language falls back).
+  messages_language?: string;
   findings: Finding[];
   // In lists, a post with very many findings carries only the first ones; this is how many
   // there are in all (the post's own page shows every one).
@@ -29,14 +33,18 @@ export function resultView(text: string, result: CheckResult): HTMLElement {
   }
   const list = h("ol", { class: "findings" });
   result.findings.forEach((f) => {
+    // Each explanation runs in the direction of the language it is written in; the quoted
+    // term inside it (often in the other script) is isolated.
+    const lang = f.message_language ?? result.messages_language ?? result.language;
     list.append(
       h("li", { class: `finding sev-${f.severity}` },
         h("div", { class: "finding-head" },
           h("span", { class: `badge sev-${f.severity}` }, verdictLabel(f.severity)), " ",
           h("strong", {}, tr(`category_${f.category}`, f.category)), " ",
-          h("q", { dir: "auto" }, f.text)),
-        h("p", {}, h("span", { class: "label" }, t("why"), ": "), h("span", { dir: "auto" }, f.message)),
-        h("p", {}, h("span", { class: "label" }, t("advice"), ": "), h("span", { dir: "auto" }, f.advice)),
+          h("q", {}, h("bdi", {}, f.text))),
+        h("p", {}, h("span", { class: "label" }, t("why"), ": "),
+          textIn("span", lang, f.message, [f.text], { "data-testid": "finding-message" })),
+        h("p", {}, h("span", { class: "label" }, t("advice"), ": "), textIn("span", lang, f.advice, [f.text])),
         h("p", { class: "muted" }, t("clause"), ": ", h("code", {}, f.clause))),
     );
   });

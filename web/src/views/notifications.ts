@@ -3,6 +3,7 @@
 // its page. Opening this page marks everything as seen (the navigation badge drops to 0).
 import { api } from "../api";
 import { type App, pageTitle } from "../app";
+import { tx } from "../bidi";
 import { h } from "../dom";
 import { formatDate, formatNumber, t, tr } from "../i18n";
 
@@ -19,24 +20,24 @@ export interface NotificationItem {
 
 // Where an item leads, its headline and its detail lines. Names and quoted texts are
 // isolated (bdi, dir=auto) so Latin names read right inside Hebrew and the other way round.
-function describe(item: NotificationItem): { href: string; title: string; lines: HTMLElement[] } {
+function describe(item: NotificationItem): { href: string; title: string | (Node | string)[]; lines: HTMLElement[] } {
   const by = (person: Person | null, ...rest: (Node | string)[]) =>
     person ? [h("p", { class: "muted" }, h("bdi", {}, person.name), ...rest)] : [];
   switch (item.kind) {
     case "post_decided": {
       const p = item.post!;
       return { href: `#/posts/${p.id}`, title: tr(`notification_post_${p.status}`, p.status),
-        lines: [h("p", { dir: "auto" }, h("q", {}, p.excerpt)),
-          ...by(p.reviewer, ...(p.review_comment ? [": ", h("q", { dir: "auto" }, p.review_comment)] : []))] };
+        lines: [h("p", {}, h("q", {}, h("bdi", {}, p.excerpt))),
+          ...by(p.reviewer, ...(p.review_comment ? [": ", h("q", {}, h("bdi", {}, p.review_comment))] : []))] };
     }
     case "question_answered": {
       const q = item.question!;
       return { href: "#/questions", title: t("notification_question_answered"),
-        lines: [h("p", { dir: "auto" }, h("q", {}, q.excerpt)),
-          ...by(q.answered_by, ": ", h("q", { dir: "auto" }, q.answer_excerpt))] };
+        lines: [h("p", {}, h("q", {}, h("bdi", {}, q.excerpt))),
+          ...by(q.answered_by, ": ", h("q", {}, h("bdi", {}, q.answer_excerpt)))] };
     }
     case "policy_to_acknowledge":
-      return { href: "#/policy", title: t("notification_policy", { title: item.version!.title }), lines: [] };
+      return { href: "#/policy", title: tx("notification_policy", { title: item.version!.title }), lines: [] };
     case "review_queue":
       return { href: "#/reviews", title: t("notification_review_queue", { n: formatNumber(item.count ?? 0) }), lines: [] };
     case "questions_waiting":

@@ -5,7 +5,7 @@
 import { api } from "../api";
 import { attempt, type App, verdictLabel } from "../app";
 import { h } from "../dom";
-import { formatNumber, type Key, language, languages, t, tr } from "../i18n";
+import { type Key, language, languages, plural, t, tr } from "../i18n";
 
 type Localized = Record<string, string>;
 export interface ClauseForm {
@@ -79,7 +79,7 @@ export function policyFormView(app: App, id: number, form: PolicyFormData, title
   for (const key of listKeys) lists.set(key, listArea(form.lists[key] ?? [], `list-${key}`));
   const countOf = (area: HTMLTextAreaElement) => {
     const out = h("span", { class: "muted" });
-    const update = () => (out.textContent = t("entries_n", { n: formatNumber(linesOf(area.value).length) }));
+    const update = () => (out.textContent = plural("entries_n", linesOf(area.value).length));
     area.addEventListener("input", update);
     update();
     return out;
@@ -147,7 +147,7 @@ export function policyFormView(app: App, id: number, form: PolicyFormData, title
     sync();
     return h("details", { class: "category" },
       h("summary", {}, h("strong", {}, tr(`category_${category}`, category)), " ",
-        h("span", { class: "muted" }, t("clauses_n", { n: formatNumber(clauses.length) }))),
+        h("span", { class: "muted" }, plural("clauses_n", clauses.length))),
       h("div", { class: "row" }, h("label", {}, t("category_switch"), enabled), h("label", {}, t("category_verdict"), verdict)),
       h("table", {}, h("tbody", {}, clauseRows)));
   });

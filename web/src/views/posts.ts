@@ -3,8 +3,8 @@
 import { api } from "../api";
 import { attempt, type App, pageTitle, statusLabel, verdictLabel } from "../app";
 import { h } from "../dom";
-import { formatDate, formatNumber, t, tr } from "../i18n";
-import { postLanguageSelect, submitBox, type Post } from "./check";
+import { formatDate, plural, t, tr } from "../i18n";
+import { busy, postLanguageSelect, postPhoto, submitBox, type Post } from "./check";
 import { resultView } from "./findings";
 import { type Page, pageQuery, pager } from "./pager";
 
@@ -30,15 +30,33 @@ export async function postsView(app: App): Promise<HTMLElement> {
 // How long the server keeps the author's posts (0 days: for ever).
 function retentionNote(draftDays: number, decidedDays: number): HTMLElement {
   return h("p", { class: "muted", "data-testid": "retention" },
-    draftDays > 0 ? t("retention_drafts", { days: formatNumber(draftDays) }) : t("retention_drafts_kept"), " ",
-    decidedDays > 0 ? t("retention_reviewed", { days: formatNumber(decidedDays) }) : t("retention_reviewed_kept"), " ",
+    draftDays > 0 ? plural("retention_drafts", draftDays, { days: draftDays }) : t("retention_drafts_kept"), " ",
+    decidedDays > 0 ? plural("retention_reviewed", decidedDays, { days: decidedDays }) : t("retention_reviewed_kept"), " ",
     t("retention_private"));
 }
 
 export function historyView(post: Post): HTMLElement {
   return h("ul", { class: "history" }, (post.events ?? []).map((e) =>
-    h("li", {}, formatDate(e.at), " — ", e.actor?.name ?? "", ": ", tr(`event_${e.action}`, e.action),
-      e.comment ? h("q", { dir: "auto" }, e.comment) : null)));
+    h("li", {}, formatDate(e.at), " — ", h("bdi", {}, e.actor?.name ?? ""), ": ", tr(`event_${e.action}`, e.action),
+      e.comment ? h("q", {}, h("bdi", {}, e.comment)) : null)));
+}
+
+// Deleting one's own draft (never sent for review), after a confirmation.
+function deleteBox(app: App, post: Post): HTMLElement {
+  const slot = h("div");
+  const message = h("div");
+  const remove = h("button", { type: "button", class: "danger", "data-testid": "delete-draft" }, t("delete_draft"));
+  remove.addEventListener("click", () => {
+    const yes = h("button", { type: "button", class: "danger", "data-testid": "confirm-delete" }, t("delete_draft")) as HTMLButtonElement;
+    const no = h("button", { type: "button" }, t("cancel"));
+    yes.addEventListener("click", () => busy(yes, message, async () => {
+      await api("DELETE", `/posts/${post.id}`);
+      app.navigate("#/posts");
+    }));
+    no.addEventListener("click", () => slot.replaceChildren());
+    slot.replaceChildren(h("p", { class: "notice", role: "alert" }, t("delete_draft_confirm")), h("div", { class: "row" }, yes, no));
+  });
+  return h("div", { class: "card" }, remove, slot, message);
 }
 
 export async function postView(app: App, id: number): Promise<HTMLElement> {
@@ -46,9 +64,9 @@ export async function postView(app: App, id: number): Promise<HTMLElement> {
   const post = r.post;
   const main = h("main", {}, h("h1", {}, t("post"), ` #${post.id}`),
     h("p", {}, t("status"), ": ", h("strong", { "data-testid": "post-status" }, statusLabel(post.status)),
-      post.reviewer ? [" — ", post.reviewer.name] : null),
-    post.review_comment ? h("p", { class: "notice" }, t("review_comment"), ": ", h("q", { dir: "auto" }, post.review_comment)) : null,
-    resultView(post.text, post.result));
+      post.reviewer ? [" — ", h("bdi", {}, post.reviewer.name)] : null),
+    post.review_comment ? h("p", { class: "notice" }, t("review_comment"), ": ", h("q", {}, h("bdi", {}, post.review_comment))) : null,
+    resultView(post.text, post.result), postPhoto(post));
   const editable = post.author?.id === app.user.id && (post.status === "draft" || post.status === "changes_requested");
   if (editable) {
     const text = h("textarea", { rows: 5, dir: "auto", value: post.text }) as HTMLTextAreaElement;
@@ -63,6 +81,7 @@ export async function postView(app: App, id: number): Promise<HTMLElement> {
     main.append(h("div", { class: "card" }, h("h2", {}, t("edit_post")), text, h("div", { class: "row" }, lang, save), message),
       submitBox(post, () => app.refresh()));
   }
+  if (post.author?.id === app.user.id && post.status === "draft" && !post.submitted_at) main.append(deleteBox(app, post));
   main.append(h("h2", {}, t("history")), historyView(post));
   return main;
 }

@@ -17,7 +17,7 @@ interface Question {
 
 export async function questionsView(app: App): Promise<HTMLElement> {
   const r = await api<{ questions: Question[]; page?: Page }>("GET", `/questions${pageQuery("questions")}`);
-  const text = h("textarea", { rows: 3, dir: "auto", "data-testid": "question-text" }) as HTMLTextAreaElement;
+  const text = h("textarea", { rows: 3, dir: "auto", "data-testid": "question-text", "aria-label": t("your_question") }) as HTMLTextAreaElement;
   const message = h("div");
   const ask = h("button", { type: "button", class: "primary", "data-testid": "ask" }, t("ask"));
   ask.addEventListener("click", () => attempt(message, async () => {
@@ -27,13 +27,13 @@ export async function questionsView(app: App): Promise<HTMLElement> {
   const reviewer = app.user.role !== "employee";
   const list = r.questions.map((q) => {
     const item = h("article", { class: "card" },
-      h("p", { class: "muted" }, q.author?.name ?? "", " · ", formatDate(q.created_at)),
+      h("p", { class: "muted" }, h("bdi", {}, q.author?.name ?? ""), " · ", formatDate(q.created_at)),
       h("p", { dir: "auto" }, q.text));
     if (q.answer !== null) {
       item.append(h("blockquote", { dir: "auto" }, q.answer),
-        h("p", { class: "muted" }, q.answered_by?.name ?? "", " · ", formatDate(q.answered_at)));
+        h("p", { class: "muted" }, h("bdi", {}, q.answered_by?.name ?? ""), " · ", formatDate(q.answered_at)));
     } else if (reviewer) {
-      const answer = h("textarea", { rows: 2, dir: "auto" }) as HTMLTextAreaElement;
+      const answer = h("textarea", { rows: 2, dir: "auto", "aria-label": t("answer") }) as HTMLTextAreaElement;
       const slot = h("div");
       const send = h("button", { type: "button" }, t("answer"));
       send.addEventListener("click", () => attempt(slot, async () => {

@@ -4,7 +4,7 @@ import { api } from "../api";
 import { attempt, type App, pageTitle } from "../app";
 import { h } from "../dom";
 import { formatDate, formatWaiting, t } from "../i18n";
-import { type Post } from "./check";
+import { postPhoto, type Post } from "./check";
 import { resultView } from "./findings";
 import { type Page, pageQuery, pager } from "./pager";
 
@@ -23,10 +23,10 @@ export async function reviewsView(app: App): Promise<HTMLElement> {
     const own = post.author?.id === app.user.id;
     main.append(
       h("article", { class: "card review", "data-testid": `review-${post.id}` },
-        h("p", { class: "muted" }, post.author?.name ?? "", " · ", t("submitted"), " ",
+        h("p", { class: "muted" }, h("bdi", {}, post.author?.name ?? ""), " · ", t("submitted"), " ",
           formatDate(post.submitted_at), " · ", h("strong", {}, t("waiting"), " ", formatWaiting(post.submitted_at))),
-        post.author_note ? h("p", { class: "notice" }, t("note_from_author"), ": ", h("q", { dir: "auto" }, post.author_note)) : null,
-        resultView(post.text, post.result),
+        post.author_note ? h("p", { class: "notice" }, t("note_from_author"), ": ", h("q", {}, h("bdi", {}, post.author_note))) : null,
+        resultView(post.text, post.result), postPhoto(post),
         own ? h("p", { class: "muted" }, t("own_post")) :
           h("div", {}, h("label", {}, t("comment"), comment),
             h("div", { class: "row" },

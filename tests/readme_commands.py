@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Runs every command of the README's ```sh blocks, as a newcomer would paste them, against a
+fresh data directory and a free port: `build/chorus` is the built binary, DIR a new data
+directory, 127.0.0.1:8080 a free port, photo.jpg and posts.jsonl sample files. The server
+command is started in the background and waited for. `make run` and `make test` are run as
+`make -n` (what they would do), since a test cannot build and test the tree it runs in.
+Each command must exit as a working command does (0; 1 for a check that finds something), and
+a few must show what the README promises. Usage: readme_commands.py CHORUS_BIN"""
+import json, os, re, shutil, socket, subprocess, sys, tempfile
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+chorus = os.path.abspath(sys.argv[1])
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL", message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def commands(block):
+    """Logical command lines of a block (backslash continuations joined)."""
+    out, current = [], ""
+    for line in block.splitlines():
+        if line.rstrip().endswith("\\"):
+            current += line.rstrip()[:-1] + " "
+            continue
+        current += line
+        if current.strip():
+            out.append(current.strip())
+        current = ""
+    return out
+
+
+blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+lines = [c for b in blocks for c in commands(b)]
+assert len(lines) >= 12, f"the README's command blocks were not found ({len(lines)} lines)"
+
+# Links must stay inside the repository.
+for target in re.findall(r"\]\(([^)]+)\)|`(\.\./[^`]+)`", readme):
+    t = next(x for x in target if x)
+    if t.startswith("../") or t.startswith("/"):
+        fail(f"the README links outside the repository: {t}")
+if "../shared" in readme:
+    fail("the README names ../shared, outside the repository")
+
+work = tempfile.mkdtemp(prefix="chorus-readme-")
+data = os.path.join(work, "data")
+port = free_port()
+os.symlink(os.path.join(root, "packs"), os.path.join(work, "packs"))
+shutil.copy(os.path.join(root, "tests", "data", "geotagged.jpg"), os.path.join(work, "photo.jpg"))
+with open(os.path.join(work, "posts.jsonl"), "w", encoding="utf-8") as f:
+    f.write('{"id": 1, "text": "Lovely sunset"}\n{"id": 2, "text": "Riga Dairy signs today", "lang": "en"}\n')
+env = dict(os.environ, CHORUS_CACHE_DIR=os.environ.get("CHORUS_CACHE_DIR", os.path.join(work, "cache")))
+
+server = None
+results = []
+try:
+    for n, line in enumerate(lines, 1):
+        cmd = line
+        if cmd.startswith("make "):
+            cmd = "make -n -C " + root + cmd[4:]
+        cmd = cmd.replace("build/chorus", chorus).replace(" DIR ", f" {data} ")
+        cmd = cmd.replace("DATA=/tmp/chorus-demo", f"DATA={data}-make").replace("127.0.0.1:8080", f"127.0.0.1:{port}")
+        if " serve " in cmd:
+            server = subprocess.Popen(cmd.split("#")[0], shell=True, cwd=work, env=env, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+            seen = ""
+            for out in server.stdout:
+                seen += out
+                if "listening on" in out:
+                    break
+            else:
+                fail(f"README command {n} did not start the server: {seen}")
+            results.append((line, 0, seen))
+            continue
+        # VAR=$(command): runs the command and keeps VAR for the lines after it ($TOKEN).
+        m = re.match(r"(\w+)=\$\((.*)\)", cmd.split("  #")[0].strip())
+        r = subprocess.run(["bash", "-c", m.group(2) if m else cmd], cwd=work, env=env, text=True,
+                           capture_output=True, timeout=300)
+        if m:
+            env[m.group(1)] = r.stdout.strip()
+        results.append((line, r.returncode, r.stdout + r.stderr))
+
+    for line, code, output in results:
+        allowed = {0, 1} if " check " in f" {line} " or " scan " in line else {0}
+        if code not in allowed:
+            fail(f"exit {code}: {line}\n{output[:600]}")
+        else:
+            print(f"ok   exit {code}: {line}")
+
+    def output_of(fragment):
+        found = next((o for l, c, o in results if fragment in l), None)
+        if found is None:
+            fail(f"the README has no command with {fragment!r}")
+        return found or ""
+
+    lv = output_of("--lang lv --format json")
+    if not lv or not json.loads(lv)["findings"]:
+        fail("the Latvian check example finds nothing")
+    if '"verdict"' not in output_of("curl "):
+        fail("the curl example does not answer with a verdict: " + output_of("curl ")[:300])
+    run = output_of(f"make run PORT=8081")
+    if "--listen 127.0.0.1:8081" not in run or f"--data {data}-make" not in run:
+        fail("make run PORT=... DATA=... does not pass them on: " + run[-300:])
+    if not os.path.exists(os.path.join(work, "policy.yaml")):
+        fail("policy init wrote no policy.yaml")
+    if not os.path.exists(os.path.join(work, "results.jsonl")) or len(open(os.path.join(work, "results.jsonl")).read().splitlines()) != 2:
+        fail("scan wrote no result per post")
+finally:
+    if server:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+    shutil.rmtree(work, ignore_errors=True)
+
+print(f"{len(results)} README commands, {len(failures)} failures")
+sys.exit(1 if failures else 0)
