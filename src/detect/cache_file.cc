@@ -86,11 +86,20 @@ void WriteCacheFile(const std::string& path, std::string_view kind, uint32_t for
   if (ec) std::filesystem::remove(tmp, ec);
 }
 
+bool ReadFileBytes(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out->data(), size));
+}
+
 bool ReadCacheFile(const std::string& path, std::string_view kind, uint32_t format_version,
                    const std::string& key, std::string* payload) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string& bytes = *payload;
+  if (!ReadFileBytes(path, &bytes)) return false;
   // The header is as long as the one this key and kind would get.
   const std::string expected = Header(kind, format_version, key, {});
   const size_t header_size = expected.size();
@@ -102,9 +111,8 @@ bool ReadCacheFile(const std::string& path, std::string_view kind, uint32_t form
   const uint64_t length = r.Pod<uint64_t>();
   const uint64_t checksum = r.Pod<uint64_t>();
   if (r.failed() || length != bytes.size() - header_size) return false;
-  const std::string_view body = std::string_view(bytes).substr(header_size);
-  if (XXH3_64bits(body.data(), body.size()) != checksum) return false;
-  payload->assign(body);
+  if (XXH3_64bits(bytes.data() + header_size, length) != checksum) return false;
+  bytes.erase(0, header_size);
   return true;
 }
 

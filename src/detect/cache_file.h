@@ -99,6 +99,9 @@ std::string CacheFilePath(const std::string& dir, const std::string& key, std::s
 void WriteCacheFile(const std::string& path, std::string_view kind, uint32_t format_version,
                     const std::string& key, std::string_view payload);
 
+// The whole content of the file at `path`; false if it cannot be read.
+bool ReadFileBytes(const std::string& path, std::string* out);
+
 // The payload of `path`, if the file exists and its header (kind, version, key, length,
 // checksum) is valid; false otherwise.
 bool ReadCacheFile(const std::string& path, std::string_view kind, uint32_t format_version,
