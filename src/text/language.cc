@@ -93,6 +93,29 @@ std::string DetectLanguageByAlphabet(std::string_view text,
   return {};
 }
 
+std::string DetectLanguageByAlphabetConfirmed(std::string_view text,
+                                              const std::vector<std::string>& candidates,
+                                              const LanguageHints& hints) {
+  std::string code = DetectLanguageByAlphabet(text, candidates);
+  if (code.empty() || code == "he") return code;
+  if (!hints.common_words) return {};
+  const std::unordered_set<std::string>* own = nullptr;
+  for (const auto& [language, words] : *hints.common_words)
+    if (language == code) own = &words;
+  if (!own) return {};
+  bool confirmed = false;
+  std::string word;
+  for (const std::string_view w : FoldedWords(hints.folded)) {
+    word.assign(w);
+    for (const auto& [language, words] : *hints.common_words) {
+      if (language == "he" || !words.count(word)) continue;
+      if (language != code) return {};  // a word of another Latin-script language
+      confirmed = true;
+    }
+  }
+  return confirmed ? code : std::string();
+}
+
 std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words) {
   std::vector<int> votes(common_words.size(), 0);
   for (const std::string_view w : FoldedWords(folded)) {
