@@ -26,6 +26,12 @@ struct AlphabetSignal {
 AlphabetSignal CountAlphabets(std::string_view text) {
   AlphabetSignal s;
   for (size_t i = 0; i < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // most bytes: ASCII, only Latin letters count
+      s.latin += ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ? 1 : 0;
+      ++i;
+      continue;
+    }
     size_t len = 0;
     const char32_t cp = DecodeUtf8(text, i, &len);
     i += len;
