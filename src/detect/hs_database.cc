@@ -1,5 +1,7 @@
 #include "detect/hs_database.h"
 
+#include "detect/cache_file.h"
+
 #include <hs/hs.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -92,11 +94,8 @@ Status HsDatabase::Compile(const std::vector<HsPattern>& patterns, bool literals
   std::filesystem::path cache_file;
   if (!cache_dir.empty()) {
     cache_file = std::filesystem::path(cache_dir) / (CacheKey(patterns, literals) + ".hsdb");
-    std::ifstream in(cache_file, std::ios::binary);
-    if (in) {
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      const std::string bytes = buffer.str();
+    std::string bytes;
+    if (ReadFileBytes(cache_file.string(), &bytes)) {
       if (hs_deserialize_database(bytes.data(), bytes.size(), &db_) == HS_SUCCESS) {
         loaded_from_cache_ = true;
         return Status::Ok();

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "detect/cache_file.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -167,6 +168,29 @@ bool MatchesWithPrefix(std::string_view token, const std::vector<text::StemForm>
 
 Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& cache_dir) {
   specs_ = specs;
+  index_loaded_from_cache_ = false;
+  std::vector<HsPattern> literals;
+  std::string key, path;
+  if (!cache_dir.empty()) {
+    key = CacheKey(KeyInput(specs_));
+    path = CacheFilePath(cache_dir, key, kCacheKind);
+    std::string payload;
+    if (ReadCacheFile(path, kCacheKind, kCacheFormat, key, &payload) && Load(payload, &literals)) {
+      index_loaded_from_cache_ = true;
+      return db_.CompileLiterals(literals, cache_dir);
+    }
+    literals.clear();
+  }
+  Compile(&literals);
+  if (Status s = db_.CompileLiterals(literals, cache_dir); !s.ok()) return s;
+  if (!path.empty()) {
+    std::string payload;
+    if (Save(literals, &payload)) WriteCacheFile(path, kCacheKind, kCacheFormat, key, payload);
+  }
+  return Status::Ok();
+}
+
+void TermIndex::Compile(std::vector<HsPattern>* out_literals) {
   terms_.clear();
   groups_.clear();
   literal_groups_.clear();
@@ -282,12 +306,11 @@ Status TermIndex::Build(const std::vector<TermSpec>& specs, const std::string& c
     }
   }
 
-  std::vector<HsPattern> literals;
+  std::vector<HsPattern>& literals = *out_literals;
   literals.reserve(literal_ids.size());
   for (const auto& [text, id] : literal_ids) literals.push_back({text, id, 0});
   std::sort(literals.begin(), literals.end(),
             [](const HsPattern& a, const HsPattern& b) { return a.id < b.id; });
-  return db_.CompileLiterals(literals, cache_dir);
 }
 
 bool TermIndex::VerifyAround(std::string_view folded, const CompiledTerm& term, size_t* start,

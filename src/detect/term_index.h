@@ -42,7 +42,10 @@ struct TermMatch {
 
 class TermIndex {
  public:
-  // Compiles the terms. Terms that fold to nothing are ignored.
+  // Compiles the terms. Terms that fold to nothing are ignored. With a `cache_dir`, the
+  // compiled index is cached there (detect/cache_file.h), keyed by everything it depends on
+  // (each spec and the content of its inflection rules, the format, the binary): the next
+  // Build of the same specs loads it instead of compiling. A damaged cache file is rebuilt.
   Status Build(const std::vector<TermSpec>& specs, const std::string& cache_dir);
 
   // Appends every occurrence of every term in `folded` (text produced by text::Fold), plus
@@ -61,6 +64,8 @@ class TermIndex {
                : *std::min_element(literal_length_.begin(), literal_length_.end());
   }
   bool loaded_from_cache() const { return db_.loaded_from_cache(); }
+  // True if the last Build() loaded the compiled index (not only its database) from the cache.
+  bool index_loaded_from_cache() const { return index_loaded_from_cache_; }
 
  private:
   struct CompiledTerm {
@@ -84,6 +89,18 @@ class TermIndex {
   // Checks the words of `term` around its anchor, found at [*start, *end); widens the span.
   bool VerifyAround(std::string_view folded, const CompiledTerm& term, size_t* start,
                     size_t* end) const;
+  static constexpr const char* kCacheKind = "terms";
+  static constexpr uint32_t kCacheFormat = 1;  // raise when Save's layout or Compile changes
+  // What the compiled index depends on, as bytes to hash: every spec, and the content of
+  // every inflection rule set the specs name.
+  static std::string KeyInput(const std::vector<TermSpec>& specs);
+  // Compiles into the members; `literals` gets the database's literals.
+  void Compile(std::vector<HsPattern>* literals);
+  // The compiled index (not specs_, not the database) as bytes, with the literals; false if
+  // something cannot be written (then nothing is cached).
+  bool Save(const std::vector<HsPattern>& literals, std::string* out) const;
+  // Reads what Save wrote for the same specs_; false if it does not parse or does not fit.
+  bool Load(std::string_view bytes, std::vector<HsPattern>* literals);
 
   std::vector<TermSpec> specs_;
   std::vector<CompiledTerm> terms_;
@@ -96,6 +113,7 @@ class TermIndex {
   std::vector<std::vector<std::string>> prefix_sets_;  // owned prefix lists
   std::vector<uint32_t> maskable_;                     // single-word maskable terms
   HsDatabase db_;
+  bool index_loaded_from_cache_ = false;
 };
 
 }  // namespace chorus::detect

@@ -4,7 +4,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "detect/cache_file.h"
 #include "policy/embedded_data.h"
+#include "policy/language_pack_cache.h"
+#include "policy/scanner.h"
 #include "policy/yaml_util.h"
 #include "text/fold.h"
 #include "text/inflection.h"
@@ -182,6 +185,24 @@ Status ParseLanguagePack(std::string_view yaml_text, LanguagePack* out) {
 const std::vector<LanguagePack>& BuiltinLanguagePacks() {
   static const std::vector<LanguagePack> packs = [] {
     std::vector<LanguagePack> result;
+    // A warm start reads the parsed packs from the cache (language_pack_cache.h).
+    constexpr const char* kKind = "packs";
+    constexpr uint32_t kFormat = 1;
+    detect::ByteWriter input;
+    input.Str(kKind);
+    input.U32(kFormat);
+    for (const auto& f : EmbeddedFiles()) {
+      if (f.path.substr(0, 5) != "lang/") continue;
+      input.Str(f.path);
+      input.Str(f.data);
+    }
+    const std::string dir = DefaultCacheDir();
+    const std::string key = detect::CacheKey(input.bytes());
+    const std::string file = dir.empty() ? std::string() : detect::CacheFilePath(dir, key, kKind);
+    std::string payload;
+    if (!file.empty() && detect::ReadCacheFile(file, kKind, kFormat, key, &payload) &&
+        DecodeLanguagePacks(payload, &result))
+      return result;
     for (const auto& f : EmbeddedFiles()) {
       if (f.path.substr(0, 5) != "lang/") continue;
       LanguagePack pack;
@@ -195,6 +216,8 @@ const std::vector<LanguagePack>& BuiltinLanguagePacks() {
     }
     std::sort(result.begin(), result.end(),
               [](const LanguagePack& a, const LanguagePack& b) { return a.code < b.code; });
+    if (!file.empty())
+      detect::WriteCacheFile(file, kKind, kFormat, key, EncodeLanguagePacks(result));
     return result;
   }();
   return packs;

@@ -319,6 +319,12 @@ Status Scanner::Check(std::string_view text, const CheckOptions& options, CheckR
   const bool requested = !options.language.empty() && FindLanguagePack(options.language);
   std::string language = requested ? options.language : std::string();
   auto lang = [&]() -> const std::string& {
+    if (language.empty() && !folded.had_invalid_utf8) {
+      // The alphabet, when it is certain, instead of CLD2 (language.h).
+      language = text::DetectLanguageByAlphabetConfirmed(text, impl_->languages,
+                                                         {folded.text, &impl_->common_words});
+      if (!language.empty()) out->language_detected = true;
+    }
     if (language.empty()) {
       const std::string sample = folded.had_invalid_utf8 ? text::SanitizeUtf8(text) : std::string();
       language = text::DetectLanguage(folded.had_invalid_utf8 ? std::string_view(sample) : text,

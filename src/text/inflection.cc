@@ -4,12 +4,12 @@
 #include <cctype>
 
 namespace chorus::text {
-namespace {
-
 const std::shared_ptr<const EndingSet>& BareEnding() {
   static const auto bare = std::make_shared<const EndingSet>(EndingSet{""});
   return bare;
 }
+
+namespace {
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

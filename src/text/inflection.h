@@ -41,6 +41,10 @@ struct StemForm {
   }
 };
 
+// The ending set of a word's own, uninflected form (only ""); one shared object, which the
+// forms WordForms gives point to (alongside the rules' own sets).
+const std::shared_ptr<const EndingSet>& BareEnding();
+
 // The forms of a folded word under the given rules (several languages may apply, e.g. a
 // client name may appear in Latvian and Polish posts). The word itself is always a form.
 // With `exact`, the word is its only form.

@@ -26,6 +26,12 @@ struct AlphabetSignal {
 AlphabetSignal CountAlphabets(std::string_view text) {
   AlphabetSignal s;
   for (size_t i = 0; i < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // most bytes: ASCII, only Latin letters count
+      s.latin += ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') ? 1 : 0;
+      ++i;
+      continue;
+    }
     size_t len = 0;
     const char32_t cp = DecodeUtf8(text, i, &len);
     i += len;
@@ -91,6 +97,29 @@ std::string DetectLanguageByAlphabet(std::string_view text,
   if (alphabet.latvian > 0 && alphabet.polish == 0 && IsCandidate(candidates, "lv")) return "lv";
   if (alphabet.polish > 0 && alphabet.latvian == 0 && IsCandidate(candidates, "pl")) return "pl";
   return {};
+}
+
+std::string DetectLanguageByAlphabetConfirmed(std::string_view text,
+                                              const std::vector<std::string>& candidates,
+                                              const LanguageHints& hints) {
+  std::string code = DetectLanguageByAlphabet(text, candidates);
+  if (code.empty() || code == "he") return code;
+  if (!hints.common_words) return {};
+  const std::unordered_set<std::string>* own = nullptr;
+  for (const auto& [language, words] : *hints.common_words)
+    if (language == code) own = &words;
+  if (!own) return {};
+  bool confirmed = false;
+  std::string word;
+  for (const std::string_view w : FoldedWords(hints.folded)) {
+    word.assign(w);
+    for (const auto& [language, words] : *hints.common_words) {
+      if (language == "he" || !words.count(word)) continue;
+      if (language != code) return {};  // a word of another Latin-script language
+      confirmed = true;
+    }
+  }
+  return confirmed ? code : std::string();
 }
 
 std::string VoteByCommonWords(std::string_view folded, const CommonWords& common_words) {

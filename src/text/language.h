@@ -35,6 +35,15 @@ std::string VoteByCommonWords(std::string_view folded, const CommonWords& common
 std::string DetectLanguageByAlphabet(std::string_view text,
                                      const std::vector<std::string>& candidates);
 
+// The alphabet's answer (DetectLanguageByAlphabet) when it is certain enough to stand in for
+// DetectLanguage: "he" as DetectLanguage's own first step gives it; "lv" or "pl" only when
+// the folded text also holds a common word of that language and none of another Latin-script
+// language (an English post naming "Rīgas Piens", a Polish one quoting a Latvian company, a
+// Latvian one with an English sentence are left to DetectLanguage). Empty otherwise.
+std::string DetectLanguageByAlphabetConfirmed(std::string_view text,
+                                              const std::vector<std::string>& candidates,
+                                              const LanguageHints& hints);
+
 // The ISO 639-1 code of the post's language among `candidates` (e.g. {"en","he","lv","pl"}),
 // or `fallback` when the text gives no usable signal or its language is not a candidate.
 std::string DetectLanguage(std::string_view text, const std::vector<std::string>& candidates,

@@ -52,5 +52,34 @@ TEST(DetectLanguageByAlphabet, DecidesOnlyWhenTheLettersDo) {
   EXPECT_EQ(DetectLanguageByAlphabet("Świetny dzień", {"en", "lv"}), "");  // not a candidate
 }
 
+TEST(DetectLanguageByAlphabetConfirmed, NeedsTheLanguagesOwnWordsAndNoOtherLanguages) {
+  auto confirmed = [](std::string_view text, std::string_view folded) {
+    return DetectLanguageByAlphabetConfirmed(text, kCandidates, {folded, &Words()});
+  };
+  EXPECT_EQ(confirmed("Mēs esam gatavi", "mes esam gatavi"), "lv");
+  EXPECT_EQ(confirmed("Nie mogę się doczekać", "nie moge sie doczekac"), "pl");
+  EXPECT_EQ(confirmed("שלום לכולם", "שלום לכולם"), "he");
+  // An English post naming a Latvian company: Latvian letters, but no Latvian word.
+  EXPECT_EQ(confirmed("Great work by Vidzemes Metāls", "great work by vidzemes metals"), "");
+  // With an English word beside the Latvian ones: left to CLD2.
+  EXPECT_EQ(confirmed("Mēs esam today gatavi", "mes esam today gatavi"), "");
+  // A Polish post quoting a Latvian name ("nie" is Polish; the letters say Latvian).
+  EXPECT_EQ(confirmed("Nie znam Rīgas", "nie znam rigas"), "");
+  EXPECT_EQ(confirmed("Plain ASCII is for CLD2", "plain ascii is for cld2"), "");
+  EXPECT_EQ(DetectLanguageByAlphabetConfirmed("Mēs esam", kCandidates, {}), "");  // no words
+  // Where it answers, DetectLanguage agrees.
+  for (const auto& [text, folded] : std::vector<std::pair<std::string, std::string>>{
+           {"Mēs šodien esam birojā un strādājam par projektu",
+            "mes sodien esam biroja un strad"
+            "ajam par projektu"},
+           {"Nie wiem, czy ten projekt jest gotowy na środę",
+            "nie wiem, czy ten projekt jest "
+            "gotowy na srode"}}) {
+    const std::string code = confirmed(text, folded);
+    ASSERT_FALSE(code.empty()) << text;
+    EXPECT_EQ(DetectLanguage(text, kCandidates, "en", {folded, &Words()}), code) << text;
+  }
+}
+
 }  // namespace
 }  // namespace chorus::text
