@@ -6,7 +6,7 @@ command is started in the background and waited for. `make run` and `make test` 
 `make -n` (what they would do), since a test cannot build and test the tree it runs in.
 Each command must exit as a working command does (0; 1 for a check that finds something), and
 a few must show what the README promises. Usage: readme_commands.py CHORUS_BIN"""
-import json, os, re, shutil, socket, subprocess, sys, tempfile
+import json, os, re, shutil, socket, subprocess, sys, tempfile, zipfile
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 chorus = os.path.abspath(sys.argv[1])
@@ -58,6 +58,25 @@ os.symlink(os.path.join(root, "packs"), os.path.join(work, "packs"))
 shutil.copy(os.path.join(root, "tests", "data", "geotagged.jpg"), os.path.join(work, "photo.jpg"))
 with open(os.path.join(work, "posts.jsonl"), "w", encoding="utf-8") as f:
     f.write('{"id": 1, "text": "Lovely sunset"}\n{"id": 2, "text": "Riga Dairy signs today", "lang": "en"}\n')
+# Sample inputs for the look-alike, usage and monitoring examples, in the formats the
+# platforms and Squid write.
+with open(os.path.join(work, "handles.txt"), "w", encoding="utf-8") as f:
+    f.write("@dzintars\n@dzin.tars\namber_rose\n")
+with open(os.path.join(work, "access.log.1"), "w", encoding="utf-8") as f:
+    for i, t in enumerate((1764576000, 1764576120, 1764576300)):
+        f.write(f"{t}.{i:03d}    118 10.0.0.5 TCP_TUNNEL/200 5230 CONNECT www.facebook.com:443 "
+                "a%40example.com HIER_DIRECT/157.240.1.35 -\n")
+with zipfile.ZipFile(os.path.join(work, "twitter-2024.zip"), "w") as z:
+    z.writestr("data/tweets.js", 'window.YTD.tweets.part0 = [ { "tweet" : { "id_str" : "1712345678901234567", '
+               '"created_at" : "Wed Oct 11 08:15:02 +0000 2023", "full_text" : "Project Nightingale ships soon" } } ]')
+with open(os.path.join(work, "outbox.json"), "w", encoding="utf-8") as f:
+    json.dump({"type": "OrderedCollection", "orderedItems": [{
+        "id": "https://mastodon.example/users/a/statuses/1/activity", "type": "Create",
+        "published": "2024-02-01T09:30:00Z", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "object": {"id": "https://mastodon.example/users/a/statuses/1", "type": "Note",
+                   "published": "2024-02-01T09:30:00Z", "url": "https://mastodon.example/@a/1",
+                   "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                   "content": "<p>Morning run along the river</p>"}}]}, f)
 env = dict(os.environ, CHORUS_CACHE_DIR=os.environ.get("CHORUS_CACHE_DIR", os.path.join(work, "cache")))
 
 server = None
@@ -68,6 +87,7 @@ try:
         if cmd.startswith("make "):
             cmd = "make -n -C " + root + cmd[4:]
         cmd = cmd.replace("build/chorus", chorus).replace(" DIR ", f" {data} ")
+        cmd = cmd.replace("/var/log/squid/access.log.1", "access.log.1")
         cmd = cmd.replace("DATA=/tmp/chorus-demo", f"DATA={data}-make").replace("127.0.0.1:8080", f"127.0.0.1:{port}")
         if " serve " in cmd:
             server = subprocess.Popen(cmd.split("#")[0], shell=True, cwd=work, env=env, text=True,
@@ -110,6 +130,12 @@ try:
     run = output_of(f"make run PORT=8081")
     if "--listen 127.0.0.1:8081" not in run or f"--data {data}-make" not in run:
         fail("make run PORT=... DATA=... does not pass them on: " + run[-300:])
+    if '"verdict":"impersonation"' not in output_of("handles --policy").replace(" ", ""):
+        fail("the handles example finds no impersonation: " + output_of("handles --policy")[:300])
+    if '"new":1' not in output_of("monitor import").replace(" ", ""):
+        fail("the monitor import example imported nothing: " + output_of("monitor import")[:300])
+    if os.path.exists(os.path.join(work, "access.log.1")):
+        fail("usage import left the imported log in place")
     if not os.path.exists(os.path.join(work, "policy.yaml")):
         fail("policy init wrote no policy.yaml")
     if not os.path.exists(os.path.join(work, "results.jsonl")) or len(open(os.path.join(work, "results.jsonl")).read().splitlines()) != 2:
