@@ -60,6 +60,14 @@ with open(os.path.join(work, "posts.jsonl"), "w", encoding="utf-8") as f:
     f.write('{"id": 1, "text": "Lovely sunset"}\n{"id": 2, "text": "Riga Dairy signs today", "lang": "en"}\n')
 # Sample inputs for the look-alike, usage and monitoring examples, in the formats the
 # platforms and Squid write.
+with open(os.path.join(work, "mentions.jsonl"), "w", encoding="utf-8") as f:
+    for lang, text, tone in (("en", "Great support, fixed in minutes", "positive"),
+                             ("en", "Still waiting for a refund, awful", "negative"),
+                             ("en", "The office opens at nine", "neutral"),
+                             ("lv", "Paldies par ātro palīdzību", "positive"),
+                             ("lv", "Briesmīgs serviss, neviens neatbild", "negative"),
+                             ("pl", "Biuro jest otwarte od dziewiątej", "neutral")):
+        f.write(json.dumps({"lang": lang, "text": text, "tone": tone}, ensure_ascii=False) + "\n")
 with open(os.path.join(work, "handles.txt"), "w", encoding="utf-8") as f:
     f.write("@dzintars\n@dzin.tars\namber_rose\n")
 with open(os.path.join(work, "access.log.1"), "w", encoding="utf-8") as f:
@@ -110,7 +118,9 @@ try:
         results.append((line, r.returncode, r.stdout + r.stderr))
 
     for line, code, output in results:
-        allowed = {0, 1} if " check " in f" {line} " or " scan " in line else {0}
+        # 1 is a finding: a check or scan with findings, a look-alike handle.
+        finds = (" check ", " scan ", " handles ")
+        allowed = {0, 1} if any(w in f" {line} " for w in finds) else {0}
         if code not in allowed:
             fail(f"exit {code}: {line}\n{output[:600]}")
         else:

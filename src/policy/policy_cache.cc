@@ -8,8 +8,8 @@ namespace {
 using detect::ByteReader;
 using detect::ByteWriter;
 
-constexpr const char* kKind = "policy";
-constexpr uint32_t kFormat = 2;  // raise when the Policy struct or this layout changes
+constexpr const char* kKind = kPolicyCacheKind;
+constexpr uint32_t kFormat = kPolicyCacheFormat;
 
 void Put(ByteWriter& w, int v) {
   w.Pod(static_cast<int32_t>(v));

@@ -7,6 +7,7 @@
 // Thread-safety: thread-safe (cache files are written atomically under private temp names).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@
 #include "policy/policy.h"
 
 namespace chorus {
+
+// The cache file's kind and layout version (raised when Policy or the layout changes).
+inline constexpr const char* kPolicyCacheKind = "policy";
+inline constexpr uint32_t kPolicyCacheFormat = 2;
 
 // As LoadPolicyFile; `cache_dir` may be empty (no cache).
 Status LoadPolicyFileCached(const std::string& path, const std::string& cache_dir, Policy* out);
