@@ -228,11 +228,9 @@ Status Scanner::Impl::Build(const CompileOptions& options) {
   std::vector<detect::HsPattern> any_text, with_digits;
   for (auto& p : detect::RawPatterns(policy.internal_domains))
     (detect::RawPatternNeedsDigit(p.id) ? with_digits : any_text).push_back(std::move(p));
-  if (Status s = raw_patterns.CompileRegexes(any_text, options.cache_dir); !s.ok()) return s;
-  if (Status s = raw_digit_patterns.CompileRegexes(with_digits, options.cache_dir); !s.ok())
-    return s;
-  if (Status s =
-          folded_patterns.CompileRegexes(detect::FoldedPatterns(amount_units), options.cache_dir);
+  if (Status s = raw_patterns.Compile(any_text, options.cache_dir); !s.ok()) return s;
+  if (Status s = raw_digit_patterns.Compile(with_digits, options.cache_dir); !s.ok()) return s;
+  if (Status s = folded_patterns.Compile(detect::FoldedPatterns(amount_units), options.cache_dir);
       !s.ok())
     return s;
   cached = terms.loaded_from_cache() || raw_patterns.loaded_from_cache();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "detect/hs_database.h"
+#include "detect/regex_set.h"
 #include "detect/term_index.h"
 #include "policy/scanner.h"
 #include "text/fold.h"
@@ -114,9 +115,9 @@ struct Scanner::Impl {
   text::CommonWords common_words;  // of every pack that has them
   std::vector<ListInfo> lists;
   detect::TermIndex terms;
-  detect::HsDatabase raw_patterns;        // patterns any post may hold
-  detect::HsDatabase raw_digit_patterns;  // patterns only posts with digits may hold
-  detect::HsDatabase folded_patterns;
+  detect::RegexSet raw_patterns;        // patterns any post may hold
+  detect::RegexSet raw_digit_patterns;  // patterns only posts with digits may hold
+  detect::RegexSet folded_patterns;
   std::map<std::string, int, std::less<>> clause_by_source;  // enabled clauses only
   // Per term: a lexicon word of a diacritic-writing language spelled with diacritics.
   std::vector<bool> needs_diacritics;
