@@ -72,6 +72,7 @@ void ChorusServer::AddRoutes() {
   AddUsageRoutes(routes, services_);
   AddOfficialAccountRoutes(routes, services_);
   AddMonitoringRoutes(routes, services_);
+  AddPersonalDataRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

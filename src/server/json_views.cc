@@ -156,4 +156,28 @@ nlohmann::json NotificationJson(const program::Notification& item, PeopleDirecto
   return j;
 }
 
+nlohmann::json AccountJson(const store::LinkedAccountRecord& a, int64_t posts) {
+  return {{"id", a.id},
+          {"platform", a.platform},
+          {"handle", a.handle},
+          {"linked_at", a.linked_at},
+          {"posts", posts}};
+}
+
+// One monitored post, in the shape of `chorus monitor list`.
+nlohmann::json MonitoredPostJson(const store::MonitoredPostRecord& p, const std::string& email) {
+  nlohmann::json findings = nlohmann::json::parse(p.findings_json, nullptr, false);
+  if (findings.is_discarded()) findings = nlohmann::json::array();
+  return {{"id", p.id},
+          {"email", email},
+          {"platform", p.platform},
+          {"url", p.url},
+          {"published", p.published},
+          {"text", p.text},
+          {"verdict", p.verdict},
+          {"findings", findings},
+          {"language", p.language},
+          {"imported_at", p.imported_at}};
+}
+
 }  // namespace chorus::server

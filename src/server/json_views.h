@@ -16,6 +16,7 @@
 #include "program/line_diff.h"
 #include "program/notifications.h"
 #include "program/policy_program.h"
+#include "store/monitoring_store.h"
 #include "store/store.h"
 
 namespace chorus::server {
@@ -44,6 +45,11 @@ nlohmann::json AuditJson(const store::AuditRecord& entry, PeopleDirectory& peopl
 nlohmann::json NotificationJson(const program::Notification& item, PeopleDirectory& people);
 // The first `max_chars` code points of `text`, with "…" when cut.
 std::string Excerpt(std::string_view text, size_t max_chars);
+// A linked account with its number of monitored posts; a monitored post in the shape of
+// `chorus monitor list` (with the account owner's e-mail).
+nlohmann::json AccountJson(const store::LinkedAccountRecord& account, int64_t posts);
+nlohmann::json MonitoredPostJson(const store::MonitoredPostRecord& post, const std::string& email);
+
 nlohmann::json OptionalInt(const std::optional<int64_t>& value);
 
 }  // namespace chorus::server

@@ -137,6 +137,15 @@ nlohmann::json Build() {
        "Mark my notifications up to now as seen",
        true,
        {}},
+      {"get",
+       "/api/v1/me/export",
+       "session",
+       "Everything Chorus holds about me as one JSON file to download: account, "
+       "acknowledgements, policy comments, posts with their reviews, questions, API tokens "
+       "(never the secrets), linked accounts and monitored posts, audit entries about me. Not "
+       "allowed when signed in with a token; each export is in the audit log",
+       true,
+       {}},
       {"post",
        "/api/v1/me/password",
        "session",

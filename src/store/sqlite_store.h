@@ -104,6 +104,12 @@ class SqliteStore final : public Store, public PostPhotos, public Invitations {
   Status AppendAudit(AuditRecord* entry) override;
   Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) override;
   using Store::ListAudit;
+  Status ListAcknowledgementsOfUser(int64_t user_id,
+                                    std::vector<AcknowledgementRecord>* out) override;
+  Status ListPolicyCommentsOfAuthor(int64_t author_id,
+                                    std::vector<PolicyCommentRecord>* out) override;
+  Status ListAuditAboutPerson(int64_t user_id, int64_t limit,
+                              std::vector<AuditRecord>* out) override;
 
   // For the stores of other record types on this connection (store/sqlite_usage_store.cc …):
   // runs `body` with the database under the lock, inside a transaction (a savepoint when

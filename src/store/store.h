@@ -153,6 +153,17 @@ class Store {
     bool exclude_prefix = false;
   };
   virtual Status ListAudit(const AuditQuery& query, std::vector<AuditRecord>* out) = 0;
+
+  // Personal data, for a person's own export (program/personal_data.h). Acknowledgements and
+  // policy comments of one person, oldest first; audit entries the person made or that name
+  // them, their posts, questions or linked accounts as the object, newest first, at most
+  // `limit`.
+  virtual Status ListAcknowledgementsOfUser(int64_t user_id,
+                                            std::vector<AcknowledgementRecord>* out) = 0;
+  virtual Status ListPolicyCommentsOfAuthor(int64_t author_id,
+                                            std::vector<PolicyCommentRecord>* out) = 0;
+  virtual Status ListAuditAboutPerson(int64_t user_id, int64_t limit,
+                                      std::vector<AuditRecord>* out) = 0;
   Status ListAudit(int64_t limit, std::vector<AuditRecord>* out) {
     return ListAudit(AuditQuery{.limit = limit}, out);
   }

@@ -62,6 +62,7 @@ describe("authorisation matrix", () => {
     "patch /api/v1/me": "any",
     "get /api/v1/me/tokens": "any",
     "post /api/v1/me/tokens": "session",
+    "get /api/v1/me/export": "session",
     "delete /api/v1/me/tokens/{id}": "own-token",
     "get /api/v1/me/notifications": "any",
     "post /api/v1/me/notifications/seen": "any",

@@ -1,9 +1,9 @@
 // End-to-end test in headless Chromium: an employee (Ben, who works in Hebrew, right to left)
 // opens "My accounts", links an X account, uploads an X archive's tweets.js and sees the
 // import's counts and his flagged post privately, with the finding explained; another
-// employee sees none of it. Run directly with node (not --test) so the skip code reaches CTest.
+// employee sees none of it. On his account page he downloads all his data. Run directly with node (not --test) so the skip code reaches CTest.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -70,6 +70,19 @@ test("an employee links an account, uploads an archive and sees a flagged post p
   assert.ok(!flagged[0].includes("Daugava"), "unflagged posts are not listed as flagged");
   const marked = await page.$$eval("[data-testid=flagged-post] mark", (ms) => ms.map((m) => m.firstChild.textContent));
   assert.ok(marked.includes("Project Nightingale"), `highlighted: ${marked}`);
+
+  // "My data" on his account page downloads everything held about him, these posts included.
+  await page.goto(`${base}/#/account`);
+  await page.waitForSelector("[data-testid=download-my-data]");
+  assert.equal(await page.textContent("[data-testid=download-my-data]"), he.download_my_data);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=download-my-data]")]);
+  assert.match(download.suggestedFilename(), /^chorus-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const saved = join(work, "my-data.json");
+  await download.saveAs(saved);
+  const mine = JSON.parse(readFileSync(saved, "utf-8"));
+  assert.equal(mine.person.email, PEOPLE.ben.email);
+  assert.deepEqual(mine.linked_accounts.map((a) => a.handle), ["@ben_k"]);
+  assert.equal(mine.monitored_posts.length, 2, "flagged and unflagged: the file holds everything");
   await page.context().close();
 
   // Anna sees nothing of Ben's.

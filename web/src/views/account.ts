@@ -1,5 +1,6 @@
 // My account: change my password (other sessions end; this one stays) and manage my API
-// tokens (create with a lifetime, list with last use and expiry, revoke; a secret is shown once).
+// tokens (create with a lifetime, list with last use and expiry, revoke; a secret is shown once);
+// download everything held about me.
 import { api } from "../api";
 import { attempt, type App, pageTitle } from "../app";
 import { h } from "../dom";
@@ -51,6 +52,12 @@ function tokensCard(): HTMLElement {
     form, slot);
 }
 
+// My data: the privacy export (GET /api/v1/me/export, a download with the session cookie).
+function myDataCard(): HTMLElement {
+  return h("div", { class: "card" }, h("h2", {}, t("my_data")), h("p", { class: "muted" }, t("my_data_intro")),
+    h("a", { href: "/api/v1/me/export", download: "", "data-testid": "download-my-data", class: "button" }, t("download_my_data")));
+}
+
 export function accountView(app: App): HTMLElement {
   const current = h("input", { type: "password", name: "current", autocomplete: "current-password", required: true }) as HTMLInputElement;
   const next = h("input", { type: "password", name: "new", autocomplete: "new-password", required: true, minlength: 8 }) as HTMLInputElement;
@@ -68,5 +75,5 @@ export function accountView(app: App): HTMLElement {
   });
   return h("main", {}, pageTitle("my_account"),
     h("p", {}, h("bdi", {}, app.user.name), " · ", h("bdi", {}, app.user.email), " · ", tr(`role_${app.user.role}`, app.user.role)), form,
-    tokensCard());
+    tokensCard(), myDataCard());
 }
