@@ -247,6 +247,17 @@ Outcome PolicyProgram::ValidateForPublication(std::string_view yaml, std::vector
     return Outcome::Fail(Failure::kInvalid, "invalid_policy",
                          "the draft has errors: " + problems->front().ToString());
   }
+  Policy draft;
+  if (LoadPolicy(yaml, &draft).ok()) {
+    const std::vector<TemplateValue> examples = TemplateValuesIn(draft);
+    if (!examples.empty()) {
+      std::string names;
+      for (const auto& e : examples) names += (names.empty() ? "" : ", ") + e.value;
+      return Outcome::Fail(Failure::kConflict, "template_values",
+                           "the draft still holds the starter template's example values (" + names +
+                               "); replace them with your company's before publishing");
+    }
+  }
   return Compile(yaml, scanner);
 }
 

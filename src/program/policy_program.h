@@ -28,6 +28,7 @@
 #include "program/actor.h"
 #include "program/line_diff.h"
 #include "program/outcome.h"
+#include "program/policy_change_summary.h"
 #include "store/store.h"
 
 namespace chorus::program {
@@ -89,7 +90,15 @@ class PolicyProgram {
   Outcome UpdateDraftForm(const Actor& by, int64_t id, std::string_view expected_revision,
                           std::string_view title, const PolicyForm& form,
                           std::vector<Status>* problems, std::string* new_revision);
+  // Publishes a draft. Refused (kConflict, "template_values") while the draft still holds
+  // example values of a starter template (policy_change_summary.h), as PublishText is.
   Outcome Publish(const Actor& by, int64_t id, store::PolicyVersionRecord* out);
+  // What publishing draft `id` would change against the current published version, and the
+  // template example values it still holds. Admins only.
+  Outcome PublishSummary(const Actor& by, int64_t id, PolicyChangeSummary* out);
+  // Deletes a draft with its comments (audited as "policy.discard"); a published version
+  // gets kConflict. Admins only.
+  Outcome DiscardDraft(const Actor& by, int64_t id);
   // Publishes a whole policy text as the next version in one step (`chorus policy publish`,
   // policy as code): the same validation as Publish (every LintPolicy problem, with line and
   // column, in *problems and kInvalid; then a compile) and the same "policy.publish" audit

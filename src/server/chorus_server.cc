@@ -66,6 +66,7 @@ void ChorusServer::AddRoutes() {
   AddCheckRoutes(routes, services_);
   AddPostRoutes(routes, services_);
   AddPolicyRoutes(routes, services_);
+  AddPolicyDraftRoutes(routes, services_);
   AddQuestionRoutes(routes, services_);
   AddAdminRoutes(routes, services_);
   AddNotificationRoutes(routes, services_);

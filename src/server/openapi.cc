@@ -228,6 +228,21 @@ nlohmann::json Build() {
        true,
        {"revision", "?title", "?organization", "?lists", "?languages", "?categories", "?clauses",
         "?remove_clauses"}},
+      {"get",
+       "/api/v1/policy/versions/{id}/summary",
+       "policy",
+       "What publishing this draft would change against the current version, in plain terms: "
+       "organisation name, names added and removed per list, rules switched or given another "
+       "verdict, languages, monitoring; and the starter template's example values still in it "
+       "(publishing is refused while any remain). Admins",
+       true,
+       {}},
+      {"delete",
+       "/api/v1/policy/versions/{id}",
+       "policy",
+       "Discard a draft with its comments (a published version cannot be). Admins",
+       true,
+       {}},
       {"post",
        "/api/v1/policy/versions/{id}/publish",
        "policy",

@@ -16,6 +16,7 @@ void AddSessionRoutes(RouteTable& routes, Services& services, const ServerOption
 void AddCheckRoutes(RouteTable& routes, Services& services);
 void AddPostRoutes(RouteTable& routes, Services& services);
 void AddPolicyRoutes(RouteTable& routes, Services& services);
+void AddPolicyDraftRoutes(RouteTable& routes, Services& services);
 void AddQuestionRoutes(RouteTable& routes, Services& services);
 void AddAdminRoutes(RouteTable& routes, Services& services);
 void AddNotificationRoutes(RouteTable& routes, Services& services);

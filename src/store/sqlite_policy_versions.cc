@@ -65,6 +65,20 @@ Status SqliteStore::PublishPolicyVersion(int64_t id, int64_t by, int64_t at) {
   });
 }
 
+Status SqliteStore::DeletePolicyDraft(int64_t id) {
+  return Write([&] {
+    std::optional<PolicyVersionRecord> version;
+    if (Status s = FindPolicyVersion(id, &version); !s.ok()) return s;
+    if (!version || version->status != "draft") return Status::Error(std::string(kConflict));
+    if (Status s = db_.Run("DELETE FROM policy_comments WHERE version_id = ?", id); !s.ok())
+      return s;
+    if (Status s = db_.Run("DELETE FROM policy_versions WHERE id = ? AND status = 'draft'", id);
+        !s.ok())
+      return s;
+    return db_.Changes() == 1 ? Status::Ok() : Status::Error(std::string(kConflict));
+  });
+}
+
 Status SqliteStore::FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) {
   std::lock_guard lock(mutex_);
   SqliteStatement st;

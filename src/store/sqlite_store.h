@@ -57,6 +57,7 @@ class SqliteStore final : public Store, public PostPhotos, public Invitations {
   Status CreatePolicyVersion(PolicyVersionRecord* version) override;
   Status UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) override;
   Status PublishPolicyVersion(int64_t id, int64_t by, int64_t at) override;
+  Status DeletePolicyDraft(int64_t id) override;
   Status FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) override;
   Status FindCurrentPolicyVersion(std::optional<PolicyVersionRecord>* out) override;
   Status ListPolicyVersions(std::vector<PolicyVersionRecord>* out) override;

@@ -82,6 +82,8 @@ class Store {
   virtual Status UpdatePolicyDraft(int64_t id, std::string_view title, std::string_view yaml) = 0;
   // Publishes a draft as number max(number)+1; fails if it is not a draft.
   virtual Status PublishPolicyVersion(int64_t id, int64_t by, int64_t at) = 0;
+  // Deletes a draft with its comments; kConflict if it is published (or gone).
+  virtual Status DeletePolicyDraft(int64_t id) = 0;
   virtual Status FindPolicyVersion(int64_t id, std::optional<PolicyVersionRecord>* out) = 0;
   // The published version with the highest number.
   virtual Status FindCurrentPolicyVersion(std::optional<PolicyVersionRecord>* out) = 0;

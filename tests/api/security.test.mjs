@@ -3,6 +3,7 @@
 // token, reviewer, admin), CSRF variants refused without a change, SQL metacharacters and odd
 // text stored byte-exact, and markup returned as plain JSON strings (stored XSS at the API).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -76,6 +77,8 @@ describe("authorisation matrix", () => {
     "get /api/v1/policy/versions/{id}/form": "admin",
     "put /api/v1/policy/versions/{id}/form": "admin",
     "post /api/v1/policy/versions/{id}/publish": "admin",
+    "get /api/v1/policy/versions/{id}/summary": "admin",
+    "delete /api/v1/policy/versions/{id}": "admin",
     "get /api/v1/policy/versions/{id}/diff": "admin",
     "get /api/v1/policy/versions/{id}/comments": "any",
     "post /api/v1/policy/versions/{id}/comments": "any",
@@ -147,6 +150,9 @@ describe("authorisation matrix", () => {
     const draftYaml = assertOk(await admin.request("GET", `/api/v1/policy/versions/${draft.id}`), "draft yaml").version.yaml;
     assert.ok(draftYaml.length > 0);
     const toPublish = assertOk(await admin.request("POST", "/api/v1/policy/versions", { title: "Matrix publish", template_language: "en" }), "draft 2").version;
+    // A draft that still holds the starter template's example company cannot be published.
+    const demoYaml = readFileSync(join(root, "packs", "demo", "policy.yaml"), "utf8");
+    assertOk(await admin.request("PUT", `/api/v1/policy/versions/${toPublish.id}`, { title: "Matrix publish", yaml: demoYaml }), "draft 2 text");
     const victim = assertOk(await admin.request("POST", "/api/v1/users", { email: "victim@test.example", name: "Victim", role: "employee", team: "Matrix team" }), "user").user;
     const team = assertOk(await admin.request("GET", "/api/v1/teams"), "teams").teams.find((t) => t.name === "Matrix team");
     assert.ok(team, "the team made for the matrix");

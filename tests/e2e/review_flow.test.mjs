@@ -126,7 +126,14 @@ test("an admin edits a draft as text and as a form, publishes it, and the employ
   assert.match(yaml, /^  - Baltic Amber Bank$/m);
   assert.match(yaml, /id: custom\.launches/);
   assert.match(yaml, /^# The demo company used by `make run`/m);
+  // Publishing asks first, with what changes in plain words.
   await admin.click("[data-testid=publish]");
+  await admin.waitForSelector("[data-testid=publish-summary]");
+  const summary = await admin.textContent("[data-testid=publish-summary]");
+  assert.ok(summary.includes(en.summary_first_version), summary);
+  assert.match(summary, /Baltic Amber Bank/);
+  assert.equal(await admin.$("[data-testid=template-warning]"), null, "the demo company is no template");
+  await admin.click("[data-testid=confirm-publish]");
   await admin.waitForSelector("[data-testid=ack-count]");
   assert.match(await admin.textContent("[data-testid=ack-count]"), /^0 of 5 /);
   await admin.context().close();
@@ -159,6 +166,30 @@ test("an admin edits a draft as text and as a form, publishes it, and the employ
   await anna.waitForSelector("[data-testid=user-name]");
   assert.equal(await anna.evaluate(() => document.documentElement.dir), "rtl");
   await anna.context().close();
+});
+
+test("a draft still holding the starter template's example company cannot be published, and is discarded", async () => {
+  const admin = await signIn("admin");
+  await admin.goto(`${base}/#/versions`);
+  await admin.fill("[data-testid=draft-title]", "Straight from the template");
+  await admin.selectOption("select[name=from]", "");
+  await admin.click("[data-testid=create-draft]");
+  await admin.waitForSelector("[data-testid=policy-form]");
+  const draftUrl = admin.url();
+  await admin.click("[data-testid=publish]");
+  const warning = await admin.waitForSelector("[data-testid=template-warning]");
+  assert.match(await warning.textContent(), /Brightline Software Inc\./);
+  assert.equal(await admin.isDisabled("[data-testid=confirm-publish]"), true);
+  // The summary says what would change against the published version: the demo company's
+  // clients would go.
+  assert.match(await admin.textContent("[data-testid=publish-summary]"), /Riga Dairy/);
+  admin.once("dialog", (d) => d.accept());
+  await admin.click("[data-testid=discard-draft]");
+  await admin.waitForSelector("[data-testid=create-draft]");
+  assert.ok(!(await admin.textContent("main")).includes("Straight from the template"), "the draft is gone");
+  await admin.goto(draftUrl);
+  await admin.waitForSelector("[role=alert], .error");
+  await admin.context().close();
 });
 
 test("an admin renames and deletes teams and moves a person from the People page", async () => {

@@ -8,6 +8,7 @@ import { h } from "../dom";
 import { formatDate, formatNumber, language, languages, plural, t, tr } from "../i18n";
 import { charterView } from "./policy";
 import { type PolicyFormData, type PolicyFormEditor, policyFormView } from "./policy_form";
+import { type PublishSummary, publishSummaryView } from "./publish_summary";
 
 interface Person { id: number; email: string; name: string; role: string; language: string; team: string | null; active: boolean }
 interface Version { id: number; number: number | null; title: string; status: string; created_at: number; published_at: number | null; yaml?: string; revision?: string;
@@ -204,6 +205,22 @@ export async function versionsView(app: App): Promise<HTMLElement> {
   return main;
 }
 
+// The changed lines of a diff with `n` unchanged lines around each change; null marks the
+// unchanged lines left out between two changes. Empty when nothing changed.
+export function withContext(lines: { op: string; text: string }[], n: number): ({ op: string; text: string } | null)[] {
+  const keep = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === " ") return;
+    for (let k = Math.max(0, i - n); k <= Math.min(lines.length - 1, i + n); k++) keep[k] = true;
+  });
+  const out: ({ op: string; text: string } | null)[] = [];
+  lines.forEach((l, i) => {
+    if (keep[i]) out.push(l);
+    else if (out.length && out[out.length - 1] !== null && keep.slice(i).includes(true)) out.push(null);
+  });
+  return out;
+}
+
 export async function versionView(app: App, id: number): Promise<HTMLElement> {
   const r = await api<{ version: Version }>("GET", `/policy/versions/${id}?lang=${language()}`);
   const v = r.version;
@@ -231,9 +248,10 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       const compare = h("button", { type: "button" }, t("compare"));
       compare.addEventListener("click", () => attempt(out, async () => {
         const d = await api<{ lines: { op: string; text: string }[] }>("GET", `/policy/versions/${id}/diff?against=${against.value}`);
-        const changed = d.lines.filter((l) => l.op !== " ");
-        out.replaceChildren(changed.length ? h("pre", { class: "diff", dir: "ltr" }, changed.map((l) =>
-          h("span", { class: l.op === "+" ? "add" : "del" }, `${l.op} ${l.text}\n`))) : h("p", { class: "muted" }, t("no_differences")));
+        const shown = withContext(d.lines, 3);
+        out.replaceChildren(shown.length ? h("pre", { class: "diff", dir: "ltr" }, shown.map((l) => l === null
+          ? h("span", { class: "gap" }, "⋯\n")
+          : h("span", { class: l.op === "+" ? "add" : l.op === "-" ? "del" : "ctx" }, `${l.op} ${l.text}\n`))) : h("p", { class: "muted" }, t("no_differences")));
       }));
       main.append(h("div", { class: "card" }, h("h2", {}, t("compare_with")), h("div", { class: "row" }, against, compare), out));
     }
@@ -283,12 +301,30 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
   }));
   let formEditor: PolicyFormEditor | null = null;
   const publish = h("button", { type: "button", class: "primary", "data-testid": "publish" }, t("publish"));
+  // Publishing asks first: the summary of what changes, and a confirm button that stays
+  // disabled while the starter template's example values remain.
+  const confirmation = h("div", { class: "confirm" });
   publish.addEventListener("click", () => attempt(slot, async () => {
     if (tab === "text") await saveText();
     else if (formEditor && !(await formEditor.save())) return;
-    await api("POST", `/policy/versions/${id}/publish`);
-    sessionStorage.removeItem("chorus.notice");
-    app.refresh();
+    const r = await api<{ summary: PublishSummary }>("GET", `/policy/versions/${id}/summary`);
+    const confirm = h("button", { type: "button", class: "primary", "data-testid": "confirm-publish" }, t("publish_now"));
+    (confirm as HTMLButtonElement).disabled = !r.summary.can_publish;
+    const cancel = h("button", { type: "button" }, t("cancel"));
+    cancel.addEventListener("click", () => confirmation.replaceChildren());
+    confirm.addEventListener("click", () => attempt(slot, async () => {
+      await api("POST", `/policy/versions/${id}/publish`);
+      sessionStorage.removeItem("chorus.notice");
+      app.refresh();
+    }));
+    confirmation.replaceChildren(publishSummaryView(r.summary), h("div", { class: "row" }, confirm, cancel));
+    confirm.focus();
+  }));
+  const discard = h("button", { type: "button", class: "danger", "data-testid": "discard-draft" }, t("discard_draft"));
+  discard.addEventListener("click", () => attempt(slot, async () => {
+    if (!window.confirm(t("discard_confirm"))) return;
+    await api("DELETE", `/policy/versions/${id}`);
+    app.navigate("#/versions");
   }));
 
   const textPane = h("div", {}, h("label", {}, t("policy_text"), yaml), h("div", { class: "row" }, save));
@@ -326,7 +362,7 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
   }
   show(tab);
   return h("div", { class: "card" }, h("label", {}, t("title"), title), problems, tabs, formPane, textPane,
-    h("div", { class: "row" }, publish), slot);
+    h("div", { class: "row" }, publish, discard), confirmation, slot);
 }
 
 interface AuditEntry { id: number; at: number; actor: { name: string } | null; action: string; object: string; detail: object }
