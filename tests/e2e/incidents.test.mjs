@@ -105,6 +105,7 @@ test("a blocked post becomes an incident the reviewer works and closes with a ch
   await page.waitForFunction((label) => document.querySelector("[data-testid=incident-state]")?.textContent === label, lv.incident_state_closed);
   assert.equal(await page.textContent("[data-testid=incident-outcome-label]"), lv.incident_outcome_deleted);
   assert.equal((await page.$$("[data-testid^=to-]")).length, 0, "a closed incident has no next step");
+  assert.match(await page.textContent("[data-testid=time-to-close]"), /^slēgšana ilga \d+ /);
   await page.context().close();
 
   // The employee has no Incidents page.
