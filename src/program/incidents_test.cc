@@ -11,6 +11,7 @@
 
 #include "policy/embedded_data.h"
 #include "program/accounts.h"
+#include "program/housekeeper.h"
 #include "program/monitoring.h"
 #include "store/sqlite_incidents_store.h"
 #include "store/sqlite_monitoring_store.h"
@@ -142,6 +143,18 @@ TEST_F(IncidentsTest, ABlockPostIsAnIncidentAtOnceAReviewPostAfterTheGraceDays) 
   ImportTweets();
   EXPECT_EQ(All().size(), 2u);
   EXPECT_EQ(AuditCount("incident.open"), 2);
+}
+
+TEST_F(IncidentsTest, TheHourlyHousekeepingOpensTheIncidentsOfEndedGraceDays) {
+  ImportTweets();
+  ASSERT_EQ(All().size(), 1u);
+  Housekeeper keeper(*store_, RetentionRules{}, std::chrono::hours(1), incidents_.get());
+  keeper.RunOnce(NowSeconds() + 6 * 86'400);
+  EXPECT_EQ(All().size(), 1u);  // a day of grace is left
+  keeper.RunOnce(NowSeconds() + 7 * 86'400 + 60);
+  EXPECT_EQ(All().size(), 2u);
+  keeper.RunOnce(NowSeconds() + 8 * 86'400);
+  EXPECT_EQ(All().size(), 2u);
 }
 
 TEST_F(IncidentsTest, OnlyReviewersAndAdminsSeeAndWorkIncidents) {
