@@ -16,9 +16,11 @@
 
 #include "cli/commands.h"
 #include "cli/open_data_directory.h"
+#include "program/incidents.h"
 #include "program/monitoring.h"
 #include "program/policy_program.h"
 #include "store/data_directory.h"
+#include "store/sqlite_incidents_store.h"
 #include "store/sqlite_monitoring_store.h"
 
 namespace chorus::cli {
@@ -43,6 +45,9 @@ struct Session {
   std::unique_ptr<store::SqliteStore> store;
   std::unique_ptr<store::SqliteMonitoringStore> records;
   std::unique_ptr<program::PolicyProgram> policy;
+  std::unique_ptr<store::SqliteIncidentsStore> incident_records;
+  program::Playbook playbook;
+  std::unique_ptr<program::Incidents> incidents;  // opened by imports as in the server
   std::unique_ptr<program::Monitoring> monitoring;
 };
 
@@ -59,7 +64,15 @@ bool OpenSession(const std::string& command, const std::string& data, Session* s
               << " " << o.internal_detail << "\n";
     return false;
   }
-  s->monitoring = std::make_unique<program::Monitoring>(*s->store, *s->records, *s->policy);
+  if (Status st = program::Playbook::Builtin(&s->playbook); !st.ok()) {
+    std::cerr << "chorus " << command << ": " << st.ToString() << "\n";
+    return false;
+  }
+  s->incident_records = std::make_unique<store::SqliteIncidentsStore>(*s->store);
+  s->incidents = std::make_unique<program::Incidents>(*s->store, *s->incident_records, *s->records,
+                                                      *s->policy, s->playbook);
+  s->monitoring =
+      std::make_unique<program::Monitoring>(*s->store, *s->records, *s->policy, s->incidents.get());
   return true;
 }
 

@@ -18,6 +18,7 @@
 #include "program/invitation_desk.h"
 #include "server/chorus_server.h"
 #include "store/data_directory.h"
+#include "store/sqlite_incidents_store.h"
 #include "store/sqlite_monitoring_store.h"
 #include "store/sqlite_official_accounts_store.h"
 #include "store/sqlite_usage_store.h"
@@ -137,10 +138,20 @@ int RunServe(const ServeArgs& args) {
   store::SqliteOfficialAccountsStore official_accounts_store(*store);
   program::OfficialAccounts official_accounts(*store, official_accounts_store);
 
+  store::SqliteMonitoringStore monitoring_records(*store);
+  store::SqliteIncidentsStore incident_records(*store);
+  program::Playbook playbook;
+  if (Status s = program::Playbook::Builtin(&playbook); !s.ok()) {
+    std::cerr << "chorus serve: " << s.ToString() << "\n";
+    return kExitUsage;
+  }
+  program::Incidents incidents(*store, incident_records, monitoring_records, policy, playbook);
+  program::Monitoring monitoring(*store, monitoring_records, policy, &incidents);
+
   program::DemoSeedResult demo;
   if (args.demo) {
-    if (program::Outcome o =
-            program::SeedDemo(*store, accounts, policy, reviews, consultation, &demo);
+    if (program::Outcome o = program::SeedDemo(*store, accounts, policy, reviews, consultation,
+                                               &demo, &monitoring, &incidents);
         !o.ok()) {
       std::cerr << "chorus serve: cannot seed the demo: " << o.message << " " << o.internal_detail
                 << "\n";
@@ -155,13 +166,11 @@ int RunServe(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  store::SqliteMonitoringStore monitoring_records(*store);
-  program::Monitoring monitoring(*store, monitoring_records, policy);
   program::InvitationDesk invitations(*store, *store);
-  server::ChorusServer server({*store, accounts, policy, reviews, consultation, notifications,
-                               usage, official_accounts, monitoring, monitoring_records,
-                               &invitations},
-                              options);
+  server::ChorusServer server(
+      {*store, accounts, policy, reviews, consultation, notifications, usage, official_accounts,
+       monitoring, monitoring_records, incidents, &invitations},
+      options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";
     return kExitUsage;
@@ -187,7 +196,7 @@ int RunServe(const ServeArgs& args) {
   }
   std::cout.flush();
 
-  program::Housekeeper housekeeper(*store, args.retention, std::chrono::hours(1));
+  program::Housekeeper housekeeper(*store, args.retention, std::chrono::hours(1), &incidents);
   housekeeper.Start();
 
   std::thread watcher([&server, &accounts, signals] {

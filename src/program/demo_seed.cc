@@ -1,6 +1,10 @@
 #include "program/demo_seed.h"
 
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <fstream>
 
 #include "policy/embedded_data.h"
 
@@ -26,6 +30,51 @@ constexpr DemoPerson kPeople[] = {
 
 constexpr const char* kDemoPassword = "chorus-demo-2025";
 
+// Emma's X archive (data/tweets.js as X writes it): two harmless posts and one that names the
+// unreleased project, which the demo policy blocks, so it is an incident at once.
+constexpr std::string_view kEmmaTweets = R"js(window.YTD.tweets.part0 = [
+  {"tweet": {"id_str": "1862000000000000001", "created_at": "Mon Nov 30 08:12:00 +0000 2026",
+             "full_text": "Great first week on the payments team. Lovely people!"}},
+  {"tweet": {"id_str": "1862000000000000002", "created_at": "Wed Dec 02 17:40:00 +0000 2026",
+             "full_text": "Sneak peek: Project Nightingale launches next month, you heard it here first"}},
+  {"tweet": {"id_str": "1862000000000000003", "created_at": "Fri Dec 04 12:05:00 +0000 2026",
+             "full_text": "Lunch by the river in Riga, sunny at last."}}
+])js";
+
+// Emma links her X account and imports her archive; the reviewer notes what she did next.
+Outcome SeedMonitoring(Monitoring& monitoring, Incidents& incidents, const Actor& emma,
+                       const Actor& reviewer) {
+  store::LinkedAccountRecord account;
+  if (Outcome o = monitoring.LinkAccount(&emma, emma.user_id, "x", "@emma_smith", &account);
+      !o.ok())
+    return o;
+  char path[] = "/tmp/chorus-demo-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return Outcome::Internal(Status::Error("cannot create a temporary file"));
+  ::close(fd);
+  std::ofstream(path, std::ios::binary) << kEmmaTweets;
+  ImportRequest request;
+  request.user_id = emma.user_id;
+  request.path = path;
+  request.name = "tweets.js";
+  request.account_id = account.id;
+  ImportSummary summary;
+  const Outcome imported = monitoring.Import(&emma, request, &summary);
+  std::remove(path);
+  if (!imported.ok()) return imported;
+  std::vector<store::IncidentRecord> open;
+  if (Outcome o = incidents.List(reviewer, "open", {}, &open); !o.ok()) return o;
+  for (const auto& incident : open) {
+    if (Outcome o =
+            incidents.AddNote(reviewer, incident.id,
+                              "Asked Emma to delete the post; the launch date is not public yet.",
+                              NowSeconds(), nullptr);
+        !o.ok())
+      return o;
+  }
+  return Outcome::Ok();
+}
+
 }  // namespace
 
 DemoSeedResult DemoLogins() {
@@ -36,7 +85,8 @@ DemoSeedResult DemoLogins() {
 }
 
 Outcome SeedDemo(store::Store& store, Accounts& accounts, PolicyProgram& policy,
-                 ReviewDesk& reviews, Consultation& consultation, DemoSeedResult* out) {
+                 ReviewDesk& reviews, Consultation& consultation, DemoSeedResult* out,
+                 Monitoring* monitoring, Incidents* incidents) {
   *out = DemoLogins();
   int64_t users = 0;
   if (Status s = store.CountUsers(&users); !s.ok()) return Outcome::Internal(s);
@@ -90,6 +140,10 @@ Outcome SeedDemo(store::Store& store, Accounts& accounts, PolicyProgram& policy,
           actors[5], "May I share the photo from our team day on my own profile?", &question);
       !o.ok()) {
     return o;
+  }
+  if (monitoring && incidents) {
+    if (Outcome o = SeedMonitoring(*monitoring, *incidents, actors[5], actors[1]); !o.ok())
+      return o;
   }
   out->seeded = true;
   return Outcome::Ok();

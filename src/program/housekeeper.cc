@@ -6,8 +6,9 @@
 
 namespace chorus::program {
 
-Housekeeper::Housekeeper(store::Store& store, RetentionRules rules, std::chrono::seconds interval)
-    : store_(store), rules_(rules), interval_(interval) {}
+Housekeeper::Housekeeper(store::Store& store, RetentionRules rules, std::chrono::seconds interval,
+                         Incidents* incidents)
+    : store_(store), rules_(rules), interval_(interval), incidents_(incidents) {}
 
 Housekeeper::~Housekeeper() {
   Stop();
@@ -51,6 +52,14 @@ void Housekeeper::RunOnce(int64_t now) {
   }
   if (const Status s = store_.DeleteExpiredSessions(now); !s.ok()) {
     spdlog::error("sessions: cannot delete expired sessions: {}", s.ToString());
+  }
+  if (incidents_) {
+    int64_t opened = 0;
+    if (const Outcome o = incidents_->OpenDueIncidents(now, &opened); !o.ok()) {
+      spdlog::error("incidents: cannot open due incidents: {}", o.internal_detail);
+    } else if (opened > 0) {
+      spdlog::info("incidents: opened {} for flagged posts whose grace days ended", opened);
+    }
   }
 }
 

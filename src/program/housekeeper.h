@@ -1,7 +1,8 @@
 // Housekeeper: the server's background chores, run once at start and then every `interval`
 // on one thread of its own: deleting posts past their retention (see retention.h) and
-// expired sign-in sessions. Failures are logged and retried at the next round; they never
-// stop the server.
+// expired sign-in sessions, and (given an Incidents object) opening the incidents of flagged
+// monitored posts whose grace days have ended since the last import. Failures are logged and
+// retried at the next round; they never stop the server.
 //
 //   Housekeeper keeper(store, rules, std::chrono::hours(1));
 //   keeper.Start();
@@ -16,6 +17,7 @@
 #include <mutex>
 #include <thread>
 
+#include "program/incidents.h"
 #include "program/retention.h"
 #include "store/store.h"
 
@@ -23,7 +25,9 @@ namespace chorus::program {
 
 class Housekeeper {
  public:
-  Housekeeper(store::Store& store, RetentionRules rules, std::chrono::seconds interval);
+  // `incidents` may be null (no incidents are opened); it must outlive the housekeeper.
+  Housekeeper(store::Store& store, RetentionRules rules, std::chrono::seconds interval,
+              Incidents* incidents = nullptr);
   ~Housekeeper();
   Housekeeper(const Housekeeper&) = delete;
   Housekeeper& operator=(const Housekeeper&) = delete;
@@ -37,6 +41,7 @@ class Housekeeper {
   store::Store& store_;
   const RetentionRules rules_;
   const std::chrono::seconds interval_;
+  Incidents* const incidents_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_

@@ -74,8 +74,9 @@ bool IsFlaggedVerdict(std::string_view verdict) {
   return verdict == "review" || verdict == "block";
 }
 
-Monitoring::Monitoring(store::Store& store, store::MonitoringStore& records, PolicyProgram& policy)
-    : store_(store), records_(records), policy_(policy) {}
+Monitoring::Monitoring(store::Store& store, store::MonitoringStore& records, PolicyProgram& policy,
+                       Incidents* incidents)
+    : store_(store), records_(records), policy_(policy), incidents_(incidents) {}
 
 MonitoringSettings Monitoring::Settings() const {
   const CurrentPolicy current = policy_.Current();
@@ -290,8 +291,11 @@ Outcome Monitoring::Import(const Actor* by, const ImportRequest& request, Import
         {"posts", summary.posts},     {"new", fresh},         {"duplicates", summary.duplicates},
         {"flagged", flagged}};
     if (!by) detail["via"] = "command line";
-    return Outcome::FromStatus(RecordAudit(
-        tx, by, "monitoring.import", "linked_account:" + std::to_string(account->id), detail));
+    if (Status s = RecordAudit(tx, by, "monitoring.import",
+                               "linked_account:" + std::to_string(account->id), detail);
+        !s.ok())
+      return Outcome::Internal(s);
+    return incidents_ ? incidents_->OpenDue(tx, now, nullptr) : Outcome::Ok();
   });
   if (!stored.ok()) return stored;
   *out = summary;

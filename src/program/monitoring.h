@@ -14,6 +14,9 @@
 //   again. Each new post is checked by the current policy exactly as `chorus scan` checks it:
 //   its verdict, language and findings (the result JSON's "findings") are stored with the
 //   policy version.
+// - Incidents: with an Incidents object (program/incidents.h), every import's transaction
+//   also opens the incidents that became due (a block post at once), so the team's incident
+//   list and its flagged list agree the moment the import commits.
 // - "Flagged" means verdict review or block. The employee sees all their posts; the
 //   communications team (reviewers, admins) sees only flagged posts, and a `review` post only
 //   after the policy's grace_days have passed since import (a `block` at once): never an
@@ -30,6 +33,7 @@
 
 #include "ingest/ingested_post.h"
 #include "program/actor.h"
+#include "program/incidents.h"
 #include "program/outcome.h"
 #include "program/policy_program.h"
 #include "store/monitoring_store.h"
@@ -67,7 +71,9 @@ bool IsFlaggedVerdict(std::string_view verdict);
 
 class Monitoring {
  public:
-  Monitoring(store::Store& store, store::MonitoringStore& records, PolicyProgram& policy);
+  // `incidents` (optional, outliving this object) opens incidents on import.
+  Monitoring(store::Store& store, store::MonitoringStore& records, PolicyProgram& policy,
+             Incidents* incidents = nullptr);
 
   // The current policy's settings.
   MonitoringSettings Settings() const;
@@ -89,6 +95,7 @@ class Monitoring {
   store::Store& store_;
   store::MonitoringStore& records_;
   PolicyProgram& policy_;
+  Incidents* incidents_;
 };
 
 }  // namespace chorus::program

@@ -74,6 +74,7 @@ void ChorusServer::AddRoutes() {
   AddOfficialAccountRoutes(routes, services_);
   AddMonitoringRoutes(routes, services_);
   AddPersonalDataRoutes(routes, services_);
+  AddIncidentRoutes(routes, services_);
 
   std::error_code ec;
   if (!options_.web_root.empty() &&

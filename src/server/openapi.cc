@@ -23,7 +23,7 @@ nlohmann::json Schema(const std::vector<const char*>& fields) {
   for (std::string f : fields) {
     const bool optional = f.front() == '?';
     if (optional) f.erase(0, 1);
-    const bool integer = f == "version_id" || f == "from_version" || f == "days";
+    const bool integer = f == "version_id" || f == "from_version" || f == "days" || f == "owner_id";
     const bool boolean = f == "active";
     properties[f] = {{"type", integer ? "integer" : boolean ? "boolean" : "string"}};
     if (!optional) required.push_back(f);
@@ -357,6 +357,51 @@ nlohmann::json Build() {
        "/api/v1/official-accounts/{id}",
        "accounts",
        "Remove an account from the registry (admins)",
+       true,
+       {}},
+      {"get",
+       "/api/v1/incidents",
+       "incidents",
+       "Incidents of flagged monitored posts, newest first, a page at a time (?page=&limit=), "
+       "?state=open|acknowledged|remediating|closed (reviewers and admins; never employees)",
+       true,
+       {}},
+      {"get",
+       "/api/v1/incidents/{id}",
+       "incidents",
+       "An incident with its timeline, the post while it exists (findings in the reader's "
+       "language) and owner_candidates (reviewers and admins)",
+       true,
+       {}},
+      {"patch",
+       "/api/v1/incidents/{id}",
+       "incidents",
+       "Change owner_id (an active reviewer or admin; null for none), severity (low, medium, "
+       "high) or summary (what was wrong, for the playbook); 409 incident_closed once closed "
+       "(reviewers and admins)",
+       true,
+       {"?owner_id", "?severity", "?summary"}},
+      {"post",
+       "/api/v1/incidents/{id}/state",
+       "incidents",
+       "Move an incident: open -> acknowledged -> remediating -> closed with outcome "
+       "(corrected, deleted, apologised, no_action; acknowledged -> closed with no_action "
+       "only); 409 illegal_transition otherwise (reviewers and admins)",
+       true,
+       {"state", "?outcome", "?note"}},
+      {"post",
+       "/api/v1/incidents/{id}/notes",
+       "incidents",
+       "Add a note to the timeline (reviewers and admins)",
+       true,
+       {"text"}},
+      {"get",
+       "/api/v1/incidents/{id}/playbook",
+       "incidents",
+       "The crisis playbook's correction, apology and holding statement in ?lang=en|lv|pl|he "
+       "(default: the reader's language), filled with the incident's details, each with the "
+       "policy's verdict and findings; copyable only when the verdict is ok (reviewers and "
+       "admins)",
        true,
        {}},
   };

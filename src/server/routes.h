@@ -24,6 +24,7 @@ void AddUsageRoutes(RouteTable& routes, Services& services);
 void AddOfficialAccountRoutes(RouteTable& routes, Services& services);
 void AddMonitoringRoutes(RouteTable& routes, Services& services);
 void AddPersonalDataRoutes(RouteTable& routes, Services& services);
+void AddIncidentRoutes(RouteTable& routes, Services& services);
 void AddOpenApiRoute(RouteTable& routes);
 // True for the paths whose request body is an uploaded archive (streamed to a file).
 bool IsUploadPath(std::string_view path);

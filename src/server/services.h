@@ -5,8 +5,9 @@
 
 #include "program/accounts.h"
 #include "program/consultation.h"
-#include "program/monitoring.h"
+#include "program/incidents.h"
 #include "program/invitation_desk.h"
+#include "program/monitoring.h"
 #include "program/notifications.h"
 #include "program/official_accounts.h"
 #include "program/policy_program.h"
@@ -27,6 +28,7 @@ struct Services {
   program::OfficialAccounts& official_accounts;
   program::Monitoring& monitoring;
   store::MonitoringStore& monitoring_records;
+  program::Incidents& incidents;
   // Invitation links for people added without a password (none: no links are made).
   program::InvitationDesk* invitations = nullptr;
 };

@@ -244,6 +244,32 @@ CREATE TABLE invitations (
   used_at INTEGER
 );
 )sql"},
+      // Incidents (store/incidents_store.h): one per flagged monitored post the team came to
+      // see; the post's reference is cleared when the post is deleted (its account unlinked).
+      {9, "incidents of flagged monitored posts and their timelines", R"sql(
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER UNIQUE REFERENCES monitored_posts(id) ON DELETE SET NULL,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  platform TEXT NOT NULL, url TEXT NOT NULL, published TEXT NOT NULL,
+  verdict TEXT NOT NULL, categories TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high')),
+  state TEXT NOT NULL CHECK (state IN ('open', 'acknowledged', 'remediating', 'closed')),
+  outcome TEXT CHECK (outcome IN ('corrected', 'deleted', 'apologised', 'no_action')),
+  owner_id INTEGER REFERENCES users(id),
+  summary TEXT NOT NULL DEFAULT '',
+  opened_at INTEGER NOT NULL, closed_at INTEGER, updated_at INTEGER NOT NULL
+);
+CREATE INDEX incidents_state ON incidents(state, opened_at);
+CREATE TABLE incident_events (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  author_id INTEGER REFERENCES users(id),
+  kind TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', detail_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX incident_events_incident ON incident_events(incident_id, id);
+)sql"},
   };
   return migrations;
 }

@@ -73,6 +73,7 @@ class MonitoringStore {
                                   std::string_view platform_id, bool* out) = 0;
   // Adds the posts that are not held yet (sets their ids); *added is how many were new.
   virtual Status AddMonitoredPosts(std::vector<MonitoredPostRecord>* posts, int64_t* added) = 0;
+  virtual Status FindMonitoredPost(int64_t id, std::optional<MonitoredPostRecord>* out) = 0;
   // Ascending by id (keyset paging with after_id).
   virtual Status ListMonitoredPosts(const MonitoredPostQuery& query,
                                     std::vector<MonitoredPostRecord>* out) = 0;

@@ -176,6 +176,19 @@ Status SqliteMonitoringStore::AddMonitoredPosts(std::vector<MonitoredPostRecord>
   });
 }
 
+Status SqliteMonitoringStore::FindMonitoredPost(int64_t id,
+                                                std::optional<MonitoredPostRecord>* out) {
+  return base_.ReadWith([&](SqliteDatabase& db) {
+    SqliteStatement st;
+    if (Status s =
+            db.Query(Sql("SELECT", kPostColumns, "FROM monitored_posts WHERE id = ?"), &st, id);
+        !s.ok()) {
+      return s;
+    }
+    return CollectOne(st, ReadMonitoredPost, out);
+  });
+}
+
 Status SqliteMonitoringStore::ListMonitoredPosts(const MonitoredPostQuery& query,
                                                  std::vector<MonitoredPostRecord>* out) {
   return base_.ReadWith([&](SqliteDatabase& db) {

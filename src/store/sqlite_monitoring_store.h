@@ -21,6 +21,7 @@ class SqliteMonitoringStore final : public MonitoringStore {
   Status HasMonitoredPost(int64_t user_id, std::string_view platform, std::string_view platform_id,
                           bool* out) override;
   Status AddMonitoredPosts(std::vector<MonitoredPostRecord>* posts, int64_t* added) override;
+  Status FindMonitoredPost(int64_t id, std::optional<MonitoredPostRecord>* out) override;
   Status ListMonitoredPosts(const MonitoredPostQuery& query,
                             std::vector<MonitoredPostRecord>* out) override;
 

@@ -120,6 +120,12 @@ describe("authorisation matrix", () => {
     "post /api/v1/monitoring/accounts/{id}/import": "author",
     "get /api/v1/monitoring/posts": "any",
     "get /api/v1/monitoring/flagged": "review",
+    "get /api/v1/incidents": "review",
+    "get /api/v1/incidents/{id}": "review",
+    "patch /api/v1/incidents/{id}": "review",
+    "post /api/v1/incidents/{id}/state": "review",
+    "post /api/v1/incidents/{id}/notes": "review",
+    "get /api/v1/incidents/{id}/playbook": "review",
   };
   const CALLERS = ["none", "anna-session", "anna-token", "reviewer", "admin"];
 
@@ -160,9 +166,17 @@ describe("authorisation matrix", () => {
     const annaToken = assertOk(await anna.request("POST", "/api/v1/me/tokens", { name: "own" }), "own token").token;
     const linked = assertOk(await anna.request("POST", "/api/v1/monitoring/accounts", { platform: "facebook", handle: "anna.matrix" }), "link").account;
 
+    // A block-level post of anna's is an incident at once (a Facebook posts file as the body).
+    const incidentAccount = assertOk(await anna.request("POST", "/api/v1/monitoring/accounts", { platform: "facebook", handle: "anna.incident" }), "link for the incident").account;
+    assertOk(await anna.request("POST", `/api/v1/monitoring/accounts/${incidentAccount.id}/import`,
+      [{ timestamp: 1709280000, data: [{ post: "Project Nightingale launches next month" }] }]), "import for the incident");
+    const incident = assertOk(await reviewer.request("GET", "/api/v1/incidents"), "incidents").incidents[0];
+    assert.ok(incident, "the block-level post is an incident");
+
     const official = assertOk(await admin.request("POST", "/api/v1/official-accounts", { account: "https://x.com/matrix_official" }), "official account").account;
     const ids = {
       "/api/v1/official-accounts/{id}": official.id,
+      "/api/v1/incidents/{id}": incident.id,
       "/api/v1/posts/{id}": post.id,
       "/api/v1/questions/{id}": question.id,
       "/api/v1/policy/versions/{id}": draft.id,
@@ -198,6 +212,9 @@ describe("authorisation matrix", () => {
       "patch /api/v1/teams/{id}": () => ({ name: "Matrix team" }),
       "post /api/v1/official-accounts": () => ({ account: `@matrix_${++userCount}`, platform: "instagram" }),
       "put /api/v1/official-accounts/{id}": () => ({ two_factor: "on" }),
+      "patch /api/v1/incidents/{id}": () => ({ severity: "high" }),
+      "post /api/v1/incidents/{id}/state": () => ({ state: "acknowledged" }),
+      "post /api/v1/incidents/{id}/notes": () => ({ text: "Matrix note" }),
       "post /api/v1/monitoring/accounts": () => ({ platform: "x", handle: "@matrix" }),
       // A Facebook posts file is a JSON array, so the JSON body is a real export.
       "post /api/v1/monitoring/accounts/{id}/import": () => [{ timestamp: 1709280000, data: [{ post: "Matrix post" }] }],

@@ -41,7 +41,7 @@ async function signedIn(viewport) {
   return page;
 }
 
-// Every page of the app, with a policy draft and a post in review among them.
+// Every page of the app, with a policy draft, a post in review and the demo's incident among them.
 async function allPages(page) {
   await page.goto(`${server.url}/#/versions`);
   await page.fill("[data-testid=draft-title]", `Draft ${Date.now()}`);
@@ -49,8 +49,10 @@ async function allPages(page) {
   await page.waitForSelector("[data-testid=policy-form]");
   const draft = `#${page.url().split("#")[1]}`;
   const queue = await page.evaluate(() => fetch("/api/v1/reviews").then((r) => r.json()));
+  const incidents = await page.evaluate(() => fetch("/api/v1/incidents").then((r) => r.json()));
   return ["#/check", "#/posts", `#/posts/${queue.posts[0].id}`, "#/policy", "#/questions", "#/notifications",
-    "#/reviews", "#/versions", draft, "#/people", "#/audit", "#/account"];
+    "#/reviews", "#/versions", draft, "#/people", "#/audit", "#/account", "#/incidents",
+    `#/incidents/${incidents.incidents[0].id}`];
 }
 
 async function open(page, hash) {

@@ -12,6 +12,7 @@ import { auditView, peopleView, versionsView, versionView } from "./views/admin"
 import { usageView } from "./views/usage";
 import { accountView } from "./views/account";
 import { accountsView } from "./views/accounts";
+import { incidentsView, incidentView } from "./views/incidents";
 import { checkView } from "./views/check";
 import { inviteView } from "./views/invite";
 import { languagePicker } from "./views/language_picker";
@@ -38,6 +39,8 @@ const routes: Route[] = [
   { pattern: /^#\/versions\/(\d+)$/, view: versionView },
   { pattern: /^#\/people$/, view: (app) => peopleView(app), roles: ["admin"] },
   { pattern: /^#\/audit$/, view: (app) => auditView(app), roles: ["admin"] },
+  { pattern: /^#\/incidents$/, view: (app) => incidentsView(app), roles: ["reviewer", "admin"] },
+  { pattern: /^#\/incidents\/(\d+)$/, view: incidentView, roles: ["reviewer", "admin"] },
   { pattern: /^#\/usage$/, view: (app) => usageView(app), roles: ["reviewer", "admin"] },
   { pattern: /^#\/account$/, view: (app) => accountView(app) },
   { pattern: /^#\/accounts$/, view: (app) => accountsView(app) },
@@ -85,6 +88,7 @@ function nav(user: User): HTMLElement {
   const links: [string, Key, User["role"][]?][] = [
     ["#/check", "nav_check"], ["#/posts", "nav_posts"], ["#/policy", "nav_policy"],
     ["#/questions", "nav_questions"], ["#/accounts", "nav_accounts"], ["#/reviews", "nav_reviews", ["reviewer", "admin"]],
+    ["#/incidents", "nav_incidents", ["reviewer", "admin"]],
     ["#/versions", "nav_versions"], ["#/people", "nav_people", ["admin"]], ["#/audit", "nav_audit", ["admin"]],
     ["#/usage", "nav_usage", ["reviewer", "admin"]],
   ];

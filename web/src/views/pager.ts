@@ -17,6 +17,11 @@ export function pageOf(list: string): number {
   return current.get(list) ?? 1;
 }
 
+// Back to the first page (the list's filter changed).
+export function resetPage(list: string): void {
+  current.delete(list);
+}
+
 // "?page=N" for the list's request.
 export function pageQuery(list: string): string {
   return `?page=${pageOf(list)}`;
