@@ -169,7 +169,7 @@ int RunServe(const ServeArgs& args) {
   program::InvitationDesk invitations(*store, *store);
   server::ChorusServer server(
       {*store, accounts, policy, reviews, consultation, notifications, usage, official_accounts,
-       monitoring, monitoring_records, incidents, &invitations},
+       monitoring, monitoring_records, incidents, incident_records, &invitations},
       options);
   if (Status s = server.Bind(); !s.ok()) {
     std::cerr << "chorus serve: " << s.ToString() << "\n";

@@ -22,8 +22,9 @@ Status ReadAllPages(List list, std::vector<Record>* out) {
 
 }  // namespace
 
-Outcome ExportPersonalData(store::Store& store, store::MonitoringStore& monitoring, const Actor& by,
-                           int64_t now, PersonalData* out) {
+Outcome ExportPersonalData(store::Store& store, store::MonitoringStore& monitoring,
+                           store::IncidentsStore& incidents, const Actor& by, int64_t now,
+                           PersonalData* out) {
   if (by.via_api_token) return Outcome::Forbidden();
   *out = PersonalData{};
   out->exported_at = now;
@@ -73,6 +74,14 @@ Outcome ExportPersonalData(store::Store& store, store::MonitoringStore& monitori
       for (auto& p : chunk) out->monitored_posts.push_back(std::move(p));
       if (!full) break;
     }
+    std::vector<store::IncidentRecord> about;
+    if (s.ok()) s = incidents.ListIncidentsOfAuthor(id, &about);
+    for (auto& incident : about) {
+      if (!s.ok()) break;
+      IncidentWithEvents item{std::move(incident), {}};
+      s = incidents.ListIncidentEvents(item.incident.id, &item.events);
+      out->incidents.push_back(std::move(item));
+    }
     if (s.ok()) s = tx.ListAuditAboutPerson(id, kMaxExportedAuditEntries + 1, &out->audit);
     if (!s.ok()) return Outcome::Internal(s);
     if (static_cast<int64_t>(out->audit.size()) > kMaxExportedAuditEntries) {
@@ -83,6 +92,7 @@ Outcome ExportPersonalData(store::Store& store, store::MonitoringStore& monitori
                                            {{"posts", out->posts.size()},
                                             {"questions", out->questions.size()},
                                             {"monitored_posts", out->monitored_posts.size()},
+                                            {"incidents", out->incidents.size()},
                                             {"audit_entries", out->audit.size()}}));
   });
 }

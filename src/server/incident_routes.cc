@@ -4,6 +4,7 @@
 #include "policy/result_json.h"
 #include "program/incident_states.h"
 #include "program/incidents.h"
+#include "server/incident_json.h"
 #include "server/json_views.h"
 #include "server/page_params.h"
 #include "server/routes.h"
@@ -22,6 +23,8 @@ nlohmann::json CategoriesJson(const std::string& categories) {
   }
   return out;
 }
+
+}  // namespace
 
 nlohmann::json IncidentJson(const store::IncidentRecord& i, PeopleDirectory& people) {
   nlohmann::json next = nlohmann::json::array();
@@ -54,6 +57,8 @@ nlohmann::json EventJson(const store::IncidentEventRecord& e, PeopleDirectory& p
           {"kind", e.kind}, {"author", people.Person(e.author_id)},
           {"text", e.text}, {"detail", detail}};
 }
+
+namespace {
 
 // The post as the team sees it, its findings explained in the reader's language.
 nlohmann::json PostJson(Services& services, const program::Actor& reader,

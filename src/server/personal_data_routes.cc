@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "program/personal_data.h"
+#include "server/incident_json.h"
 #include "server/json_views.h"
 #include "server/routes.h"
 #include "server/token_json.h"
@@ -64,6 +65,14 @@ nlohmann::json PersonalDataJson(const program::PersonalData& d, PeopleDirectory&
     accounts.push_back(AccountJson(a, posts_per_account[a.id]));
   auto& monitored = j["monitored_posts"] = nlohmann::json::array();
   for (const auto& p : d.monitored_posts) monitored.push_back(MonitoredPostJson(p, d.person.email));
+  auto& incidents = j["incidents"] = nlohmann::json::array();
+  for (const auto& i : d.incidents) {
+    nlohmann::json incident = IncidentJson(i.incident, people);
+    incident.erase("next_states");  // the team's workflow, not data about the person
+    auto& timeline = incident["timeline"] = nlohmann::json::array();
+    for (const auto& e : i.events) timeline.push_back(EventJson(e, people));
+    incidents.push_back(std::move(incident));
+  }
   auto& audit = j["audit"] = nlohmann::json::array();
   for (const auto& e : d.audit) audit.push_back(AuditJson(e, people));
   j["audit_truncated"] = d.audit_truncated;
@@ -81,7 +90,8 @@ void AddPersonalDataRoutes(RouteTable& routes, Services& services) {
   routes.Get("/api/v1/me/export", Access::kSignedIn, [&services](ApiCall& call) {
     program::PersonalData data;
     const program::Outcome o = program::ExportPersonalData(
-        services.store, services.monitoring_records, call.Who(), program::NowSeconds(), &data);
+        services.store, services.monitoring_records, services.incident_records, call.Who(),
+        program::NowSeconds(), &data);
     if (!o.ok()) return call.Fail(o);
     PeopleDirectory people(services.store);
     std::map<int64_t, store::PolicyVersionRecord> versions;

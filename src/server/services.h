@@ -13,6 +13,7 @@
 #include "program/policy_program.h"
 #include "program/review_desk.h"
 #include "program/usage.h"
+#include "store/incidents_store.h"
 #include "store/store.h"
 
 namespace chorus::server {
@@ -29,6 +30,7 @@ struct Services {
   program::Monitoring& monitoring;
   store::MonitoringStore& monitoring_records;
   program::Incidents& incidents;
+  store::IncidentsStore& incident_records;
   // Invitation links for people added without a password (none: no links are made).
   program::InvitationDesk* invitations = nullptr;
 };

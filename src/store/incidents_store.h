@@ -71,6 +71,8 @@ class IncidentsStore {
   virtual Status AddIncidentEvent(IncidentEventRecord* event) = 0;  // sets id
   // Oldest first.
   virtual Status ListIncidentEvents(int64_t incident_id, std::vector<IncidentEventRecord>* out) = 0;
+  // Every incident about one person's posts, newest first (their privacy export).
+  virtual Status ListIncidentsOfAuthor(int64_t author_id, std::vector<IncidentRecord>* out) = 0;
 };
 
 }  // namespace chorus::store

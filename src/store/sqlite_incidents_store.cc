@@ -130,6 +130,21 @@ Status SqliteIncidentsStore::ListIncidents(const std::string& state, const PageR
   });
 }
 
+Status SqliteIncidentsStore::ListIncidentsOfAuthor(int64_t author_id,
+                                                   std::vector<IncidentRecord>* out) {
+  return base_.ReadWith([&](SqliteDatabase& db) {
+    SqliteStatement st;
+    if (Status s =
+            db.Query(Sql("SELECT", kIncidentColumns,
+                         "FROM incidents WHERE author_id = ? ORDER BY opened_at DESC, id DESC"),
+                     &st, author_id);
+        !s.ok()) {
+      return s;
+    }
+    return CollectRows(st, ReadIncident, out);
+  });
+}
+
 Status SqliteIncidentsStore::UpdateIncident(const IncidentRecord& r) {
   return base_.WithDatabase([&](SqliteDatabase& db) {
     if (Status s = db.Run("UPDATE incidents SET severity = ?, state = ?, outcome = ?, owner_id = ?,"

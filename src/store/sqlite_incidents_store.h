@@ -21,6 +21,7 @@ class SqliteIncidentsStore final : public IncidentsStore {
   Status UpdateIncident(const IncidentRecord& incident) override;
   Status AddIncidentEvent(IncidentEventRecord* event) override;
   Status ListIncidentEvents(int64_t incident_id, std::vector<IncidentEventRecord>* out) override;
+  Status ListIncidentsOfAuthor(int64_t author_id, std::vector<IncidentRecord>* out) override;
 
  private:
   SqliteStore& base_;

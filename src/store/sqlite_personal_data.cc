@@ -36,6 +36,7 @@ Status SqliteStore::ListAuditAboutPerson(int64_t user_id, int64_t limit,
       " OR object IN (SELECT 'post:' || id FROM posts WHERE author_id = ?1)"
       " OR object IN (SELECT 'question:' || id FROM questions WHERE author_id = ?1)"
       " OR object IN (SELECT 'linked_account:' || id FROM linked_accounts WHERE user_id = ?1)"
+      " OR object IN (SELECT 'incident:' || id FROM incidents WHERE author_id = ?1)"
       " ORDER BY id DESC LIMIT ?2",
       [](const SqliteStatement& r) {
         return AuditRecord{r.ColumnInt(0),  r.ColumnInt(1),  r.ColumnOptionalInt(2),

@@ -3,6 +3,7 @@
 // without secrets, linked accounts, audit entries) and nothing of anyone else; a token cannot
 // export; every export is audited.
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -52,7 +53,18 @@ test("a person exports exactly their own data", async () => {
   const linked = await anna.request("POST", "/api/v1/monitoring/accounts", { platform: "x", handle: "@anna_k" });
   assert.equal(linked.status, 201, linked.text);
 
+  // One of her published posts names the codename: a block, so an incident at once.
+  const tweets = join(server.dir, "tweets.js");
+  writeFileSync(tweets, `window.YTD.tweets.part0 = ${JSON.stringify([{ tweet: { id_str: "71",
+    created_at: "Wed Oct 11 08:15:02 +0000 2023", full_text: "Sneak peek: Project Nightingale ships soon" } }])}`);
+  const imported = runChorus(["monitor", "import", "--data", server.data, "--email", PEOPLE.anna.email, tweets]);
+  assert.equal(imported.status, 0, imported.stderr);
+
   const reviewer = await signedIn("reviewer");
+  const incidents = (await reviewer.request("GET", "/api/v1/incidents")).json.incidents;
+  assert.equal(incidents.length, 1, JSON.stringify(incidents));
+  const noted = await reviewer.request("POST", `/api/v1/incidents/${incidents[0].id}/notes`, { text: "Asked Anna to delete it" });
+  assert.equal(noted.status, 201, noted.text);
   const decided = await reviewer.request("POST", `/api/v1/posts/${postId}/decision`,
     { decision: "request_changes", comment: "Leave the codename out" });
   assert.equal(decided.status, 200, decided.text);
@@ -75,14 +87,21 @@ test("a person exports exactly their own data", async () => {
   assert.ok(review, JSON.stringify(d.posts[0].events));
   assert.equal(d.questions.length, 1);
   assert.match(d.questions[0].text, /nowym kliencie/);
-  assert.equal(d.linked_accounts.length, 1);
-  assert.equal(d.linked_accounts[0].handle, "@anna_k");
+  // The account she linked, and the one the command-line import of her archive made.
+  assert.equal(d.linked_accounts.length, 2, JSON.stringify(d.linked_accounts));
+  assert.ok(d.linked_accounts.some((a) => a.handle === "@anna_k"));
+  assert.equal(d.linked_accounts.reduce((n, a) => n + a.posts, 0), 1);
   assert.ok(d.api_tokens.length >= 1, "the harness made her a token");
   for (const t of d.api_tokens) assert.ok(!("token_hash" in t) && !("secret" in t));
   const actions = d.audit.map((e) => e.action);
   assert.ok(actions.includes("session.sign_in"), actions.join(","));
   assert.ok(actions.includes("monitoring.link"), actions.join(","));
   assert.ok(d.not_included.time_on_social_media);
+  // The incident about her post, with the team's notes: she may know what is recorded.
+  assert.equal(d.incidents.length, 1);
+  assert.equal(d.incidents[0].verdict, "block");
+  assert.ok(d.incidents[0].timeline.some((e) => e.text === "Asked Anna to delete it"), JSON.stringify(d.incidents[0]));
+  assert.equal(d.monitored_posts.length, 1);
   const text = JSON.stringify(d);
   assert.ok(!text.includes("Ben's own private draft"), "nobody else's posts");
   assert.ok(!text.includes(PEOPLE.ben.email), "nobody else's account");
@@ -90,6 +109,7 @@ test("a person exports exactly their own data", async () => {
   // Ben's export holds none of Anna's records.
   const benExport = (await ben.request("GET", "/api/v1/me/export")).json;
   assert.equal(benExport.posts.length, 1);
+  assert.equal(benExport.incidents.length, 0);
   assert.ok(!JSON.stringify(benExport).includes("Nightingale"));
 
   // The export itself is in the audit log (counts only).
