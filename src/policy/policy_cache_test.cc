@@ -55,7 +55,8 @@ TEST_F(PolicyCacheTest, CachedLoadGivesWhatTheYamlGives) {
   Policy marked = expected;
   marked.organization = "Read from the cache";
   const fs::path file = PolicyFile();
-  detect::WriteCacheFile(file.string(), kPolicyCacheKind, kPolicyCacheFormat, file.stem().string(), EncodePolicy(marked));
+  detect::WriteCacheFile(file.string(), kPolicyCacheKind, kPolicyCacheFormat, file.stem().string(),
+                         EncodePolicy(marked));
   Policy read;
   ASSERT_TRUE(LoadPolicyFileCached(path_, dir_, &read).ok());
   EXPECT_EQ(read.organization, "Read from the cache");
