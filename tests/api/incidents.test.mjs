@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PASSWORD, PEOPLE, TestServer } from "./server_harness.mjs";
+import { Client, PASSWORD, PEOPLE, TestServer, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const server = new TestServer({ policy: join(root, "packs", "demo", "policy.yaml") });
@@ -27,12 +27,7 @@ function tweetsJs(texts, firstId = 1) {
   return `window.YTD.tweets.part0 = ${JSON.stringify(tweets)}`;
 }
 
-async function signedIn(person) {
-  const c = new Client(base);
-  const r = await c.signIn(PEOPLE[person].email, PASSWORD);
-  assert.equal(r.status, 200, r.text);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 before(async () => {
   server.setupPeople();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PASSWORD, PEOPLE, TestServer, runChorus } from "./server_harness.mjs";
+import { Client, PASSWORD, PEOPLE, TestServer, runChorus, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const demoPolicy = join(root, "packs", "demo", "policy.yaml");
@@ -39,12 +39,7 @@ function tweetsJs(texts, firstId = 1) {
   return `window.YTD.tweets.part0 = ${JSON.stringify(tweets, null, 2)}`;
 }
 
-async function signedIn(person) {
-  const c = new Client(base);
-  const r = await c.signIn(PEOPLE[person].email, PASSWORD);
-  assert.equal(r.status, 200, r.text);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 async function upload(client, accountId, body, name = "tweets.js") {
   return client.request("POST", `/api/v1/monitoring/accounts/${accountId}/import?name=${name}`, undefined, {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const server = new TestServer({ policy: join(root, "packs", "demo", "policy.yaml") });
@@ -20,11 +20,7 @@ after(async () => {
   await server.stop();
 });
 
-async function signedIn(person) {
-  const c = new Client(base);
-  assert.equal((await c.signIn(PEOPLE[person].email)).status, 200);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 test("register, review, hand over", async () => {
   const admin = await signedIn("admin");

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer, runChorus } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, runChorus, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const demoPolicy = join(root, "packs", "demo", "policy.yaml");
@@ -22,11 +22,7 @@ after(async () => {
   await server.stop();
 });
 
-async function signedIn(person) {
-  const c = new Client(base);
-  assert.equal((await c.signIn(PEOPLE[person].email)).status, 200);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 test("a template draft cannot be published; its summary names the example values", async () => {
   const admin = await signedIn("admin");

@@ -7,18 +7,13 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PASSWORD, PEOPLE, TestServer } from "./server_harness.mjs";
+import { Client, PASSWORD, PEOPLE, TestServer, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const server = new TestServer({ policy: join(root, "packs", "demo", "policy.yaml") });
 let base;
 
-async function signedIn(person) {
-  const c = new Client(base);
-  const r = await c.signIn(PEOPLE[person].email);
-  assert.equal(r.status, 200, `sign in ${person}: ${r.text}`);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 // A client that sends anna's API token instead of a session.
 function tokenClient() {

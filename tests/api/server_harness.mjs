@@ -97,6 +97,14 @@ export class TestServer {
 }
 
 // A signed-in browser-like client: keeps the session cookie and sends the CSRF token.
+// A client signed in as one of PEOPLE (a key: "admin", "anna", ...); throws if sign-in fails.
+export async function signedInAs(base, person) {
+  const c = new Client(base);
+  const r = await c.signIn(PEOPLE[person].email, PASSWORD);
+  if (r.status !== 200) throw new Error(`sign in ${person}: ${r.status} ${r.text}`);
+  return c;
+}
+
 export class Client {
   constructor(base) {
     this.base = base;

@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer, runChorus } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, runChorus, signedInAs } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const server = new TestServer({ policy: join(root, "packs", "demo", "policy.yaml") });
@@ -47,11 +47,7 @@ after(async () => {
   await server.stop();
 });
 
-async function signedIn(person) {
-  const c = new Client(base);
-  assert.equal((await c.signIn(PEOPLE[person].email)).status, 200);
-  return c;
-}
+const signedIn = (person) => signedInAs(base, person);
 
 test("reviewers read the teams' minutes; small teams are suppressed", async () => {
   const reviewer = await signedIn("reviewer");
