@@ -183,6 +183,20 @@ test("a draft still holding the starter template's example company cannot be pub
   // The summary says what would change against the published version: the demo company's
   // clients would go.
   assert.match(await admin.textContent("[data-testid=publish-summary]"), /Riga Dairy/);
+  // A broken text: its problem names the line and column, and puts the cursor there.
+  await admin.click("[data-testid=tab-text]");
+  await admin.waitForSelector("[data-testid=policy-yaml]", { state: "visible" });
+  const broken = "organization:\n  name: Dzintars\nclients:\n  - [unclosed\n";
+  await admin.fill("[data-testid=policy-yaml]", broken);
+  await admin.click("[data-testid=save-text]");
+  const at = await admin.waitForSelector("[data-testid=problem-at]");
+  const [, line, column] = (await at.textContent()).match(/(\d+)\D+(\d+)/).map(Number);
+  assert.ok(line >= 4, `the problem is on the list line: ${await at.textContent()}`);
+  await at.click();
+  const cursor = await admin.$eval("[data-testid=policy-yaml]", (el) => [document.activeElement === el, el.selectionStart]);
+  const lineStart = broken.split("\n").slice(0, line - 1).join("\n").length + 1;
+  assert.deepEqual(cursor, [true, Math.min(broken.length, lineStart + column - 1)]);
+  assert.equal(await admin.$$eval(".editor .gutter span", (s) => s.length), broken.split("\n").length);
   admin.once("dialog", (d) => d.accept());
   await admin.click("[data-testid=discard-draft]");
   await admin.waitForSelector("[data-testid=create-draft]");

@@ -279,22 +279,53 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
   sessionStorage.removeItem("chorus.notice");
   const title = h("input", { value: v.title }) as HTMLInputElement;
   title.value = v.title;
-  const yaml = h("textarea", { rows: 24, class: "code", spellcheck: "false", dir: "ltr", "data-testid": "policy-yaml" }) as HTMLTextAreaElement;
+  const yaml = h("textarea", { rows: 24, class: "code", spellcheck: "false", dir: "ltr", wrap: "off", "data-testid": "policy-yaml" }) as HTMLTextAreaElement;
   yaml.value = v.yaml ?? "";
   let revision = v.revision ?? "";
   let savedYaml = yaml.value;
-  const problems = h("ul", { class: "problems" }, (v.problems ?? []).map((p) =>
-    h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+  // Line numbers beside the text, kept in step with it; each problem is a button that puts the
+  // cursor on its line and column.
+  const gutter = h("pre", { class: "gutter", "aria-hidden": "true", dir: "ltr" });
+  const number = () => {
+    const lines = yaml.value.split("\n").length;
+    if (gutter.childElementCount !== lines)
+      gutter.replaceChildren(...Array.from({ length: lines }, (_, i) => h("span", {}, String(i + 1))));
+    gutter.scrollTop = yaml.scrollTop;
+  };
+  yaml.addEventListener("input", number);
+  yaml.addEventListener("scroll", () => { gutter.scrollTop = yaml.scrollTop; });
+  const goTo = (line: number, column: number) => {
+    const starts = [0];
+    for (let i = 0; i < yaml.value.length; i++) if (yaml.value[i] === "\n") starts.push(i + 1);
+    const at = Math.min(yaml.value.length, (starts[Math.max(0, line - 1)] ?? 0) + Math.max(0, column - 1));
+    if (tab !== "text") {
+      // Through the tab button, which saves the form first; the jump follows the new render.
+      sessionStorage.setItem("chorus.jump", `${line}:${column}`);
+      (tabs.querySelector("[data-tab=text]") as HTMLButtonElement).click();
+      return;
+    }
+    yaml.focus();
+    yaml.setSelectionRange(at, at);
+    const lineHeight = yaml.scrollHeight / Math.max(1, starts.length);
+    yaml.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    number();
+  };
+  const problemItem = (p: { line: number; column: number; message: string }) => {
+    const at = h("button", { type: "button", class: "link", "data-testid": "problem-at" }, t("line_column", { line: p.line, column: p.column }));
+    at.addEventListener("click", () => goTo(p.line, p.column));
+    return h("li", { class: "error" }, at, " ", h("span", { dir: "ltr" }, p.message));
+  };
+  const problems = h("ul", { class: "problems" }, (v.problems ?? []).map(problemItem));
   const slot = h("div", { role: "status" }, notice === "saved" || notice === "saved_with_problems" ? h("p", { class: "notice" }, t(notice)) : null);
   const saveText = async () => {
     const res = await api<{ problems: { line: number; column: number; message: string }[]; revision: string }>(
       "PUT", `/policy/versions/${id}`, { title: title.value, yaml: yaml.value, revision });
     revision = res.revision;
     savedYaml = yaml.value;
-    problems.replaceChildren(...res.problems.map((p) => h("li", { class: "error" }, `${p.line}:${p.column} `, p.message)));
+    problems.replaceChildren(...res.problems.map(problemItem));
     return res.problems.length;
   };
-  const save = h("button", { type: "button" }, t("save"));
+  const save = h("button", { type: "button", "data-testid": "save-text" }, t("save"));
   save.addEventListener("click", () => attempt(slot, async () => {
     const count = await saveText();
     slot.replaceChildren(h("p", { class: "notice" }, count ? t("saved_with_problems") : t("saved")));
@@ -327,7 +358,8 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
     app.navigate("#/versions");
   }));
 
-  const textPane = h("div", {}, h("label", {}, t("policy_text"), yaml), h("div", { class: "row" }, save));
+  const textPane = h("div", {}, h("label", {}, t("policy_text"), h("div", { class: "editor" }, gutter, yaml)), h("div", { class: "row" }, save));
+  number();
   const formPane = h("div");
   let tab = sessionStorage.getItem("chorus.policyTab") === "text" ? "text" : "form";
   try {
@@ -361,6 +393,12 @@ async function draftEditor(app: App, id: number, v: Version): Promise<HTMLElemen
     tabs.append(b);
   }
   show(tab);
+  const jump = sessionStorage.getItem("chorus.jump");
+  sessionStorage.removeItem("chorus.jump");
+  if (jump && tab === "text") {
+    const [line, column] = jump.split(":").map(Number);
+    setTimeout(() => goTo(line, column));
+  }
   return h("div", { class: "card" }, h("label", {}, t("title"), title), problems, tabs, formPane, textPane,
     h("div", { class: "row" }, publish, discard), confirmation, slot);
 }
