@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "base/utc_time.h"
 #include "policy/result_json.h"
 #include "program/audit.h"
 #include "program/incident_states.h"
@@ -74,15 +75,6 @@ bool IsPlainText(const std::string& text, size_t max, bool allow_empty) {
     const auto u = static_cast<unsigned char>(c);
     return u < 0x20 && c != '\n' && c != '\r' && c != '\t';
   });
-}
-
-std::string Rfc3339Date(int64_t seconds) {
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
 }
 
 }  // namespace
@@ -336,7 +328,7 @@ Outcome Incidents::FillPlaybook(const Actor& by, int64_t id, const std::string& 
   facts.organisation = current.scanner->policy().organization;
   facts.platform = incident.platform;
   facts.published =
-      incident.published.empty() ? Rfc3339Date(incident.opened_at) : incident.published;
+      incident.published.empty() ? UtcTimestamp(incident.opened_at) : incident.published;
   facts.summary = incident.summary;
   facts.categories = SplitCategories(incident.categories);
   std::vector<PlaybookText> texts;

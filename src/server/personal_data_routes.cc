@@ -1,7 +1,6 @@
 // GET /api/v1/me/export: everything Chorus holds about the signed-in person, as one JSON
 // file to download (program/personal_data.h says what is in it and who may export).
-#include <ctime>
-
+#include "base/utc_time.h"
 #include "program/personal_data.h"
 #include "server/incident_json.h"
 #include "server/json_views.h"
@@ -10,15 +9,6 @@
 
 namespace chorus::server {
 namespace {
-
-std::string DateOf(int64_t unix_seconds) {
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%d", &tm);
-  return buf;
-}
 
 nlohmann::json PersonalDataJson(const program::PersonalData& d, PeopleDirectory& people,
                                 std::map<int64_t, store::PolicyVersionRecord>& versions,
@@ -97,7 +87,7 @@ void AddPersonalDataRoutes(RouteTable& routes, Services& services) {
     std::map<int64_t, store::PolicyVersionRecord> versions;
     call.Json(200, PersonalDataJson(data, people, versions, services.store));
     call.response.set_header("Content-Disposition", "attachment; filename=\"chorus-my-data-" +
-                                                        DateOf(data.exported_at) + ".json\"");
+                                                        UtcDate(data.exported_at) + ".json\"");
   });
 }
 

@@ -1,5 +1,9 @@
 // The policy: the current version's charter and its acknowledgement for everyone; drafts,
 // comments, publication, comparison and acknowledgement status (admins).
+#include <map>
+
+#include "base/utc_time.h"
+#include "program/usage_report.h"
 #include "server/json_views.h"
 #include "server/policy_form_json.h"
 #include "server/routes.h"
@@ -210,6 +214,37 @@ void AddPolicyRoutes(RouteTable& routes, Services& services) {
                const program::Outcome o =
                    services.policy.AcknowledgementStatus(call.Who(), call.PathId(), &report);
                if (!o.ok()) return call.Fail(o);
+               // ?format=csv: one row per person (?missing=1: only those who have not
+               // acknowledged), to download.
+               const bool missing_only = call.request.get_param_value("missing") == "1";
+               if (call.request.get_param_value("format") == "csv") {
+                 std::string csv = "team,name,email,acknowledged_at\r\n";
+                 for (const auto& p : report.people) {
+                   if (missing_only && p.acknowledged_at) continue;
+                   csv += program::CsvCell(p.team) + "," + program::CsvCell(p.name) + "," +
+                          program::CsvCell(p.email) + "," +
+                          (p.acknowledged_at ? UtcTimestamp(*p.acknowledged_at) : std::string()) +
+                          "\r\n";
+                 }
+                 call.response.status = 200;
+                 call.response.set_content(csv, "text/csv; charset=utf-8");
+                 call.response.set_header(
+                     "Content-Disposition",
+                     "attachment; filename=\"policy-version-" + std::to_string(report.version_id) +
+                         (missing_only ? "-not-acknowledged" : "-acknowledgements") + ".csv\"");
+                 return;
+               }
+               // Per team: how many have acknowledged, of how many.
+               std::map<std::string, std::pair<int64_t, int64_t>> by_team;
+               for (const auto& p : report.people) {
+                 auto& [done, all] = by_team[p.team];
+                 ++all;
+                 if (p.acknowledged_at) ++done;
+               }
+               nlohmann::json teams = nlohmann::json::array();
+               for (const auto& [team, counts] : by_team)
+                 teams.push_back(
+                     {{"team", team}, {"acknowledged", counts.first}, {"total", counts.second}});
                nlohmann::json people = nlohmann::json::array();
                for (const auto& p : report.people) {
                  people.push_back({{"id", p.user_id},
@@ -221,6 +256,7 @@ void AddPolicyRoutes(RouteTable& routes, Services& services) {
                call.Json(200, {{"version_id", report.version_id},
                                {"acknowledged", report.acknowledged},
                                {"total", report.total},
+                               {"teams", teams},
                                {"people", people}});
              });
 }

@@ -94,3 +94,28 @@ test("drafts are discarded with their comments; published versions are not", asy
   const audit = (await admin.request("GET", "/api/v1/audit")).json.entries;
   assert.ok(audit.find((e) => e.action === "policy.discard" && e.object === `policy_version:${draft.id}`));
 });
+
+test("acknowledgement by team, and who has not acknowledged as CSV", async () => {
+  const admin = await signedIn("admin");
+  const version = (await admin.request("GET", "/api/v1/policy")).json.version;
+  const anna = await signedIn("anna");
+  assert.equal((await anna.request("POST", "/api/v1/policy/acknowledge", { version_id: version.id })).status, 200);
+  const report = (await admin.request("GET", `/api/v1/policy/versions/${version.id}/acknowledgements`)).json;
+  const sales = report.teams.find((t) => t.team === PEOPLE.anna.team);
+  assert.ok(sales, JSON.stringify(report.teams));
+  assert.ok(sales.acknowledged >= 1 && sales.total >= sales.acknowledged, JSON.stringify(sales));
+  assert.equal(report.teams.reduce((n, t) => n + t.total, 0), report.total);
+
+  const r = await admin.request("GET", `/api/v1/policy/versions/${version.id}/acknowledgements?format=csv&missing=1`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get("content-type"), /^text\/csv/);
+  assert.match(r.headers.get("content-disposition"), /not-acknowledged\.csv/);
+  const rows = r.text.trim().split("\r\n");
+  assert.equal(rows[0], "team,name,email,acknowledged_at");
+  assert.ok(rows.some((row) => row.includes(PEOPLE.ben.email)), r.text);
+  assert.ok(!rows.some((row) => row.includes(PEOPLE.anna.email)), "Anna has acknowledged");
+  const all = await admin.request("GET", `/api/v1/policy/versions/${version.id}/acknowledgements?format=csv`);
+  const annaRow = all.text.split("\r\n").find((row) => row.includes(PEOPLE.anna.email));
+  assert.match(annaRow, /,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  assert.equal((await anna.request("GET", `/api/v1/policy/versions/${version.id}/acknowledgements?format=csv`)).status, 403);
+});

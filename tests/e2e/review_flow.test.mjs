@@ -136,6 +136,8 @@ test("an admin edits a draft as text and as a form, publishes it, and the employ
   await admin.click("[data-testid=confirm-publish]");
   await admin.waitForSelector("[data-testid=ack-count]");
   assert.match(await admin.textContent("[data-testid=ack-count]"), /^0 of 5 /);
+  assert.ok((await admin.$$("[data-testid=ack-teams] tbody tr")).length >= 2, "a rate per team");
+  assert.match(await admin.getAttribute("[data-testid=ack-csv]", "href"), /acknowledgements\?format=csv&missing=1$/);
   await admin.context().close();
 
   // The published version answers the employee's checks: the new client and the new rule.

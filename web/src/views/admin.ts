@@ -230,11 +230,18 @@ export async function versionView(app: App, id: number): Promise<HTMLElement> {
       " · ", formatDate(v.published_at ?? v.created_at)));
   if (admin && v.status === "draft") main.append(await draftEditor(app, id, v));
   if (admin && v.status === "published") {
-    const acks = await api<{ acknowledged: number; total: number; people: { name: string; team: string; acknowledged_at: number | null }[] }>(
+    const acks = await api<{ acknowledged: number; total: number; teams: { team: string; acknowledged: number; total: number }[];
+      people: { name: string; team: string; acknowledged_at: number | null }[] }>(
       "GET", `/policy/versions/${id}/acknowledgements`);
     const missing = acks.people.filter((p) => !p.acknowledged_at);
+    const rates = h("table", { "data-testid": "ack-teams" }, h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("acknowledged_rate")))),
+      h("tbody", {}, acks.teams.map((r) => h("tr", {}, h("td", {}, h("bdi", {}, r.team || "—")),
+        h("td", {}, `${r.acknowledged} / ${r.total} (${formatNumber(Math.round((100 * r.acknowledged) / Math.max(1, r.total)))} %)`)))));
     main.append(h("div", { class: "card" }, h("h2", {}, t("acknowledgements")),
       h("p", { "data-testid": "ack-count" }, plural("acknowledged_count", acks.total, { n: acks.acknowledged, total: acks.total })),
+      rates,
+      missing.length ? h("p", {}, h("a", { href: `/api/v1/policy/versions/${id}/acknowledgements?format=csv&missing=1`, download: "",
+        class: "button", "data-testid": "ack-csv" }, t("download_not_acknowledged"))) : null,
       missing.length ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, t("team")), h("th", {}, t("not_acknowledged")))),
         h("tbody", {}, missing.map((p) => h("tr", {}, h("td", {}, p.team || "—"), h("td", {}, p.name))))) : null));
   }
