@@ -1,5 +1,7 @@
 #include "detect/cache_file.h"
 
+#include "detect/cache_trim.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -83,7 +85,11 @@ void WriteCacheFile(const std::string& path, std::string_view kind, uint32_t for
     }
   }
   std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    return;
+  }
+  TrimCacheDirectory(std::filesystem::path(path).parent_path().string(), CacheLimitBytes(), path);
 }
 
 bool ReadFileBytes(const std::string& path, std::string* out) {
@@ -113,6 +119,7 @@ bool ReadCacheFile(const std::string& path, std::string_view kind, uint32_t form
   if (r.failed() || length != bytes.size() - header_size) return false;
   if (XXH3_64bits(bytes.data() + header_size, length) != checksum) return false;
   bytes.erase(0, header_size);
+  TouchCacheFile(path);
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "detect/hs_database.h"
 
 #include "detect/cache_file.h"
+#include "detect/cache_trim.h"
 
 #include <hs/hs.h>
 #include <unistd.h>
@@ -98,6 +99,7 @@ Status HsDatabase::Compile(const std::vector<HsPattern>& patterns, bool literals
     if (ReadFileBytes(cache_file.string(), &bytes)) {
       if (hs_deserialize_database(bytes.data(), bytes.size(), &db_) == HS_SUCCESS) {
         loaded_from_cache_ = true;
+        TouchCacheFile(cache_file.string());
         return Status::Ok();
       }
       db_ = nullptr;  // a damaged cache entry is simply rebuilt
@@ -151,7 +153,11 @@ Status HsDatabase::Compile(const std::vector<HsPattern>& patterns, bool literals
         out.write(bytes, static_cast<std::streamsize>(length));
       }
       std::filesystem::rename(tmp, cache_file, ec);
-      if (ec) std::filesystem::remove(tmp, ec);
+      if (ec)
+        std::filesystem::remove(tmp, ec);
+      else
+        TrimCacheDirectory(cache_file.parent_path().string(), CacheLimitBytes(),
+                           cache_file.string());
       std::free(bytes);
     }
   }
