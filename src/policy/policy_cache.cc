@@ -54,6 +54,12 @@ void Get(ByteReader& r, LocalizedText* t) {
   }
 }
 
+// Adding a member to Policy (or MonitoringSettings) changes these sizes: write it in Fields()
+// and raise kPolicyCacheFormat, then update the sizes. (A field left out once made a warm
+// start lose the policy's monitoring settings.)
+static_assert(sizeof(MonitoringSettings) == 8, "a MonitoringSettings field is not cached");
+static_assert(sizeof(Policy) == 384, "a Policy field is not cached: see Fields()");
+
 // The fields in one order for both directions. Every member of Policy is written: the
 // round-trip test compares a decoded policy with the parsed one field by field.
 template <typename IO, typename P>

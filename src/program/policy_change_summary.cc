@@ -117,10 +117,9 @@ PolicyChangeSummary SummarizePolicyChange(const Policy* published, const Policy&
   for (const auto& [id, c] : old_clauses) s.clauses.push_back({id, "removed", "", ""});
   s.languages_added = Minus(draft.languages, before.languages);
   s.languages_removed = Minus(before.languages, draft.languages);
-  if (!(before.monitoring == draft.monitoring) && published) {
-    s.monitoring_from = before.monitoring;
-    s.monitoring_to = draft.monitoring;
-  } else if (!published && draft.monitoring.enabled) {
+  // A first version mentions monitoring only when it turns it on.
+  if (!(before.monitoring == draft.monitoring) && (published || draft.monitoring.enabled)) {
+    if (published) s.monitoring_from = before.monitoring;
     s.monitoring_to = draft.monitoring;
   }
   s.template_values = TemplateValuesIn(draft);

@@ -49,6 +49,11 @@ Outcome PolicyProgram::Compile(std::string_view yaml, std::shared_ptr<const Scan
                            "the policy has errors: " + s.ToString());
     }
   }
+  return CompilePolicy(policy, out);
+}
+
+Outcome PolicyProgram::CompilePolicy(const Policy& policy,
+                                     std::shared_ptr<const Scanner>* out) const {
   CompileOptions options;
   options.cache_dir = cache_dir_;
   if (Status s = Scanner::Compile(policy, options, out); !s.ok()) return Outcome::Internal(s);
@@ -247,18 +252,24 @@ Outcome PolicyProgram::ValidateForPublication(std::string_view yaml, std::vector
     return Outcome::Fail(Failure::kInvalid, "invalid_policy",
                          "the draft has errors: " + problems->front().ToString());
   }
-  Policy draft;
-  if (LoadPolicy(yaml, &draft).ok()) {
-    const std::vector<TemplateValue> examples = TemplateValuesIn(draft);
-    if (!examples.empty()) {
-      std::string names;
-      for (const auto& e : examples) names += (names.empty() ? "" : ", ") + e.value;
-      return Outcome::Fail(Failure::kConflict, "template_values",
-                           "the draft still holds the starter template's example values (" + names +
-                               "); replace them with your company's before publishing");
+  // One parse: the template check reads the policy the scanner is then compiled from, and
+  // refuses before the compile (seconds with thousands of names).
+  Policy draft = DefaultPolicy();
+  if (!yaml.empty()) {
+    if (Status s = LoadPolicy(yaml, &draft); !s.ok()) {
+      return Outcome::Fail(Failure::kInvalid, "invalid_policy",
+                           "the policy has errors: " + s.ToString());
     }
   }
-  return Compile(yaml, scanner);
+  const std::vector<TemplateValue> examples = TemplateValuesIn(draft);
+  if (!examples.empty()) {
+    std::string names;
+    for (const auto& e : examples) names += (names.empty() ? "" : ", ") + e.value;
+    return Outcome::Fail(Failure::kConflict, "template_values",
+                         "the draft still holds the starter template's example values (" + names +
+                             "); replace them with your company's before publishing");
+  }
+  return CompilePolicy(draft, scanner);
 }
 
 Status PolicyProgram::CommitPublication(store::Store& tx, const Actor* by, int64_t id,

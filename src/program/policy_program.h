@@ -136,6 +136,7 @@ class PolicyProgram {
 
  private:
   Outcome Compile(std::string_view yaml, std::shared_ptr<const Scanner>* out) const;
+  Outcome CompilePolicy(const Policy& policy, std::shared_ptr<const Scanner>* out) const;
   // Publication's shared steps: validation and compile, then (under mutex_) the store
   // transaction with its audit entry and the swap.
   Outcome ValidateForPublication(std::string_view yaml, std::vector<Status>* problems,
