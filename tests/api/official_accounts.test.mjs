@@ -3,24 +3,12 @@
 // owner leaves or changes team, duplicates and bad input, who may do what, the audit log.
 import assert from "node:assert/strict";
 import { join, dirname } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer, signedInAs } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, serverForTests } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const server = new TestServer({ policy: join(root, "packs", "demo", "policy.yaml") });
-let base;
-
-before(async () => {
-  server.setupPeople();
-  base = await server.start();
-});
-
-after(async () => {
-  await server.stop();
-});
-
-const signedIn = (person) => signedInAs(base, person);
+const { server, signedIn, base: baseUrl } = serverForTests({ policy: join(root, "packs", "demo", "policy.yaml") });
 
 test("register, review, hand over", async () => {
   const admin = await signedIn("admin");

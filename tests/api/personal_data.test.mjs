@@ -5,25 +5,13 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer, runChorus, signedInAs } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, runChorus, serverForTests } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const demoPolicy = join(root, "packs", "demo", "policy.yaml");
-const server = new TestServer({ policy: demoPolicy });
-let base;
-
-before(async () => {
-  server.setupPeople();
-  base = await server.start();
-});
-
-after(async () => {
-  await server.stop();
-});
-
-const signedIn = (person) => signedInAs(base, person);
+const { server, signedIn, base: baseUrl } = serverForTests({ policy: demoPolicy });
 
 test("a person exports exactly their own data", async () => {
   const published = runChorus(["policy", "publish", "--data", server.data, demoPolicy]);
@@ -118,8 +106,8 @@ test("a person exports exactly their own data", async () => {
 });
 
 test("an API token cannot export, and nobody signed out can", async () => {
-  const withToken = await fetch(`${base}/api/v1/me/export`, { headers: { Authorization: `Bearer ${server.token}` } });
+  const withToken = await fetch(`${baseUrl()}/api/v1/me/export`, { headers: { Authorization: `Bearer ${server.token}` } });
   assert.equal(withToken.status, 403);
-  const anonymous = await fetch(`${base}/api/v1/me/export`);
+  const anonymous = await fetch(`${baseUrl()}/api/v1/me/export`);
   assert.equal(anonymous.status, 401);
 });

@@ -4,25 +4,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Client, PEOPLE, TestServer, runChorus, signedInAs } from "./server_harness.mjs";
+import { Client, PEOPLE, TestServer, runChorus, serverForTests } from "./server_harness.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const demoPolicy = join(root, "packs", "demo", "policy.yaml");
-const server = new TestServer({ policy: demoPolicy });
-let base;
-
-before(async () => {
-  server.setupPeople();
-  base = await server.start();
-});
-
-after(async () => {
-  await server.stop();
-});
-
-const signedIn = (person) => signedInAs(base, person);
+const { server, signedIn, base: baseUrl } = serverForTests({ policy: demoPolicy });
 
 test("a template draft cannot be published; its summary names the example values", async () => {
   const admin = await signedIn("admin");

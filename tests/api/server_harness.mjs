@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 
 export const PASSWORD = "correct-horse-42";
 
@@ -97,6 +98,21 @@ export class TestServer {
 }
 
 // A signed-in browser-like client: keeps the session cookie and sends the CSRF token.
+// The usual set-up of a test file: a server with PEOPLE started before its tests and stopped
+// after them. Returns { server, signedIn(person), base() }.
+export function serverForTests(options) {
+  const server = new TestServer(options);
+  let base = "";
+  before(async () => {
+    server.setupPeople();
+    base = await server.start();
+  });
+  after(async () => {
+    await server.stop();
+  });
+  return { server, base: () => base, signedIn: (person) => signedInAs(base, person) };
+}
+
 // A client signed in as one of PEOPLE (a key: "admin", "anna", ...); throws if sign-in fails.
 export async function signedInAs(base, person) {
   const c = new Client(base);
